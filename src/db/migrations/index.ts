@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-23T1200_foundation.ts';
+
+/**
+ * Every migration, in order. Forward-only: a released migration is never edited; a change is
+ * a new entry. Listed statically so they load the same under tsx, a bundle or tests.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T1200_foundation': foundation,
+};

@@ -1,0 +1,233 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Columns the database fills in on insert. */
+type Auto<T> = ColumnType<T, T | undefined, T>;
+type Id = Generated<number>;
+/** 'YYYY-MM-DD' calendar dates (parsed as strings on both drivers). */
+export type DateString = string;
+
+export type Role = 'admin' | 'manager' | 'agent';
+export type CustomerType = 'retail' | 'fleet';
+export type DayPreference = 'day' | 'late_day';
+export type ContactMethod = 'mail' | 'home_phone' | 'work_phone' | 'cell_phone' | 'email';
+export type Department = 'service' | 'body_shop' | 'parts' | 'sales' | 'other';
+export type AppointmentStatus = 'scheduled' | 'completed' | 'no_show' | 'cancelled';
+export type ContactOffReason = 'user' | 'body_shop';
+export type SaleType = 'new' | 'used' | 'lease';
+
+export interface OrganisationsTable {
+  id: Id;
+  name: string;
+  created_at: Auto<Date>;
+}
+
+export interface StoresTable {
+  id: Id;
+  organisation_id: number;
+  code: string;
+  name: string;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: Auto<string>;
+  phone: string | null;
+  email: string | null;
+  owner_name: string | null;
+  time_zone: Auto<string>;
+  feedback_url: string | null;
+  body_shop_auto_off: Auto<boolean>;
+  created_at: Auto<Date>;
+}
+
+export interface UsersTable {
+  id: Id;
+  organisation_id: number;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  active: Auto<boolean>;
+  created_at: Auto<Date>;
+  last_login_at: Date | null;
+}
+
+export interface UserStoresTable {
+  user_id: number;
+  store_id: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Auto<Date>;
+  expires_at: Date;
+  last_seen_at: Auto<Date>;
+}
+
+export interface SalespeopleTable {
+  id: Id;
+  store_id: number;
+  name: string;
+  active: Auto<boolean>;
+}
+
+export interface CustomersTable {
+  id: Id;
+  store_id: number;
+  dms_customer_number: string;
+  customer_type: Auto<CustomerType>;
+  is_prospect: Auto<boolean>;
+  prospect_entered_by: string | null;
+  name: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  other_name: string | null;
+  contact_name: string | null;
+  mailing_name: string | null;
+  address_to: string | null;
+  date_of_birth: DateString | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  country: string | null;
+  home_phone: string | null;
+  work_phone: string | null;
+  cell_phone: string | null;
+  email: string | null;
+  language: string | null;
+  day_preference: DayPreference | null;
+  likely_to_buy: number | null;
+  star_rating: number | null;
+  last_verified_at: Date | null;
+  preferred_contact_method: ContactMethod | null;
+  inquired: Auto<boolean>;
+  eservice_user: Auto<boolean>;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface VehiclesTable {
+  id: Id;
+  store_id: number;
+  customer_id: number;
+  vin: string;
+  year: number | null;
+  make: string | null;
+  model: string | null;
+  sub_model: string | null;
+  engine: string | null;
+  plate: string | null;
+  plate_region: string | null;
+  odometer: number | null;
+  contact_off: Auto<boolean>;
+  contact_off_reason: ContactOffReason | null;
+  contact_off_at: Date | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface VisitsTable {
+  id: Id;
+  store_id: number;
+  customer_id: number;
+  vehicle_id: number | null;
+  ro_number: string;
+  visit_date: DateString;
+  department: Department;
+  odometer: number | null;
+  labour_total: Auto<number>;
+  parts_total: Auto<number>;
+  description: string | null;
+  deferred_items: Auto<string[]>;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface AppointmentsTable {
+  id: Id;
+  store_id: number;
+  customer_id: number;
+  vehicle_id: number | null;
+  dms_appointment_number: string;
+  scheduled_at: Date;
+  status: Auto<AppointmentStatus>;
+  notes: string | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface DealsTable {
+  id: Id;
+  store_id: number;
+  customer_id: number;
+  vehicle_id: number | null;
+  deal_number: string;
+  sold_on: DateString;
+  salesperson_id: number | null;
+  sale_type: SaleType | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export interface SalespersonAssignmentsTable {
+  id: Id;
+  store_id: number;
+  customer_id: number;
+  salesperson_id: number;
+  assigned_on: DateString;
+  created_at: Auto<Date>;
+}
+
+export interface SalesActivitiesTable {
+  id: Id;
+  store_id: number;
+  customer_id: number;
+  salesperson_id: number;
+  activity_on: DateString;
+  kind: Auto<string>;
+  notes: string | null;
+  created_at: Auto<Date>;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  store_id: number | null;
+  user_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number | null;
+  details: Auto<unknown>;
+  created_at: Auto<Date>;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  stores: StoresTable;
+  users: UsersTable;
+  user_stores: UserStoresTable;
+  sessions: SessionsTable;
+  salespeople: SalespeopleTable;
+  customers: CustomersTable;
+  vehicles: VehiclesTable;
+  visits: VisitsTable;
+  appointments: AppointmentsTable;
+  deals: DealsTable;
+  salesperson_assignments: SalespersonAssignmentsTable;
+  sales_activities: SalesActivitiesTable;
+  audit_log: AuditLogTable;
+}
+
+export type Store = Selectable<StoresTable>;
+export type User = Selectable<UsersTable>;
+export type Customer = Selectable<CustomersTable>;
+export type NewCustomer = Insertable<CustomersTable>;
+export type CustomerUpdate = Updateable<CustomersTable>;
+export type Vehicle = Selectable<VehiclesTable>;
+export type Visit = Selectable<VisitsTable>;
+export type Appointment = Selectable<AppointmentsTable>;
+export type Deal = Selectable<DealsTable>;
