@@ -1,0 +1,150 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { buildApp, createLogger, VERSION } from '../app.ts';
+import { ensureFirstAdmin } from '../auth/auth.service.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { openDatabase, type Db } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { startWorker } from '../jobs/worker.ts';
+import { systemClock } from '../shared/clock.ts';
+import { runDemo } from './demo.command.ts';
+import { runImport } from './import.command.ts';
+import { isDatabaseEmpty } from '../customers/demo/demo.service.ts';
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  return n;
+};
+
+async function openMigrated(config: Config): Promise<Db> {
+  const db = await openDatabase(config);
+  try {
+    await migrateToLatest(db);
+    return db;
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+/** Runs until SIGINT/SIGTERM, then stops what was started in reverse order. */
+function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`\n${signal} received, shutting down…\n`);
+    stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = await openMigrated(config);
+  const admin = await ensureFirstAdmin(db.kysely, { email: config.adminEmail, password: config.adminPassword });
+  if (roles.demo && config.demoOnFirstRun && (await isDatabaseEmpty(db))) {
+    process.stderr.write('First run: loading demo data (about 5,000 customers over 2 stores)…\n');
+    await runDemo({ db, stores: 2, customers: 5000, seed: 42 });
+  }
+  const stops: (() => Promise<void>)[] = [];
+  if (roles.work) {
+    const worker = startWorker({ db, clock: systemClock, logger });
+    stops.push(() => worker.stop());
+  }
+  if (roles.serve) {
+    const app = await buildApp({ config, db, logger });
+    await app.listen({ host: config.host, port: config.port });
+    stops.push(() => app.close());
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+    const lines = [
+      '',
+      `  Forecourt ${VERSION} is running at ${url}`,
+      `  API docs: ${url}/api/docs`,
+      `  Database: ${db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+    ];
+    if (admin?.generatedPassword) {
+      lines.push(`  Log in as ${admin.email} with password ${admin.generatedPassword}`);
+      lines.push('  (shown once; set FORECOURT_ADMIN_EMAIL / FORECOURT_ADMIN_PASSWORD before the first start to choose them)');
+    } else if (admin) {
+      lines.push(`  Log in as ${admin.email} with the password from FORECOURT_ADMIN_PASSWORD`);
+    } else {
+      lines.push('  Log in with your existing account.');
+    }
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  }
+  onShutdown(async () => {
+    for (const stop of stops.reverse()) await stop();
+    await db.close();
+  });
+}
+
+const program = new Command('forecourt').version(VERSION).description('Customer-outreach engine for dealerships');
+
+program
+  .command('start', { isDefault: true })
+  .description('serve the API and web app and run the workers in one process (loads demo data on first run)')
+  .action(() => run({ serve: true, work: true, demo: true }));
+program.command('serve').description('serve the API and web app').action(() => run({ serve: true, work: false, demo: false }));
+program.command('work').description('run background jobs (scheduler and senders)').action(() => run({ serve: false, work: true, demo: false }));
+
+program
+  .command('migrate')
+  .description('bring the database schema to the latest version')
+  .action(async () => {
+    const db = await openDatabase(loadConfig());
+    try {
+      const applied = await migrateToLatest(db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('generate a realistic demo dealership group')
+  .option('--stores <k>', 'number of stores', positiveInt, 2)
+  .option('--customers <n>', 'number of customers over all stores', positiveInt, 5000)
+  .option('--seed <n>', 'random seed, for repeatable data', positiveInt)
+  .action(async (opts: { stores: number; customers: number; seed?: number }) => {
+    const db = await openMigrated(loadConfig());
+    try {
+      process.exitCode = await runDemo({ db, stores: opts.stores, customers: opts.customers, ...(opts.seed ? { seed: opts.seed } : {}) });
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('import')
+  .description('import a DMS CSV export: customers, vehicles, visits, appointments or deals')
+  .argument('<kind>', 'customers | vehicles | visits | appointments | deals')
+  .argument('<file>', 'the CSV file')
+  .requiredOption('--store <code>', 'the store code the file belongs to')
+  .option('--json', 'print the report as JSON')
+  .option('--encoding <enc>', 'auto | utf-8 | windows-1252', 'auto')
+  .action(async (kind: string, file: string, opts: { store: string; json?: boolean; encoding: string }) => {
+    const db = await openMigrated(loadConfig());
+    try {
+      process.exitCode = await runImport({ db, storeCode: opts.store, kind, file, json: opts.json === true, encoding: opts.encoding });
+    } finally {
+      await db.close();
+    }
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`forecourt: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import type { Logger } from 'pino';
+import { deleteExpiredSessions } from '../auth/sessions.store.ts';
+import type { Db } from '../db/connect.ts';
+import type { Clock } from '../shared/clock.ts';
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+interface Task {
+  name: string;
+  everyMs: number;
+  run(): Promise<string | undefined>;
+}
+
+/**
+ * The background side of the product. Today it runs housekeeping on fixed intervals; batch
+ * runs, lifecycle steps and exports join it as their issues land. A task that throws is
+ * logged and retried on its next tick; one task never stops the others.
+ */
+export function startWorker(deps: { db: Db; clock: Clock; logger: Logger }): Worker {
+  const tasks: Task[] = [
+    {
+      name: 'purge-expired-sessions',
+      everyMs: 15 * 60_000,
+      run: async () => {
+        const n = await deleteExpiredSessions(deps.db.kysely, deps.clock.now());
+        return n > 0 ? `${n} expired sessions removed` : undefined;
+      },
+    },
+  ];
+  const running = new Set<Promise<void>>();
+  const timers = tasks.map((task) => {
+    const tick = () => {
+      const p = task
+        .run()
+        .then((msg) => {
+          if (msg) deps.logger.info({ task: task.name }, msg);
+        })
+        .catch((err: unknown) => deps.logger.error({ err, task: task.name }, 'task failed'))
+        .finally(() => running.delete(p));
+      running.add(p);
+    };
+    tick();
+    return setInterval(tick, task.everyMs);
+  });
+  deps.logger.info({ tasks: tasks.map((t) => t.name) }, 'worker started');
+  return {
+    async stop() {
+      timers.forEach(clearInterval);
+      await Promise.all(running);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../src/db/schema.ts';
+import { login, startTestApp, type Client, type TestApp } from './support/app.ts';
+import { buildCustomer } from './support/factories.ts';
+
+/**
+ * Walks every route in the OpenAPI document as a user of store A, with ids that belong to
+ * store B, and expects 404 each time: a new route cannot forget the store filter unnoticed.
+ */
+let t: TestApp;
+let a: Client;
+let bCustomer: Customer;
+beforeAll(async () => {
+  t = await startTestApp();
+  bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
+  a = await login(t.app, 'agent.a@example.test');
+});
+afterAll(() => t.close());
+
+const NO_STORE_PARAMS = new Set(['/api/health', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/stores']);
+
+describe('tenant isolation', () => {
+  it('answers 404 for store B’s records on every route that takes a store or record id', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: { enum?: string[] } }[] }>>;
+    };
+    const checked: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (NO_STORE_PARAMS.has(path) || path.startsWith('/api/docs')) continue;
+      for (const [method, op] of Object.entries(methods)) {
+        let url = path;
+        for (const p of op.parameters ?? []) {
+          if (p.in !== 'path') continue;
+          const value =
+            p.name === 'storeId' ? t.storeB.id : p.name === 'customerId' ? bCustomer.id : (p.schema?.enum?.[0] ?? '1');
+          url = url.replace(`{${p.name}}`, String(value));
+        }
+        expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');
+        const res =
+          method === 'get'
+            ? await a.get(url)
+            : await t.app.inject({
+                method: method.toUpperCase() as 'POST',
+                url,
+                headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken, 'content-type': 'text/csv' },
+                payload: 'x\n',
+              });
+        expect(res.statusCode, `${method.toUpperCase()} ${url}: ${res.body}`).toBe(404);
+        checked.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(3);
+  });
+});
