@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openPGlite, openPostgres, type Db } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { createStore, ensureOrganisation } from '../src/stores/stores.store.ts';
+import { importCsvTuned, DEFAULT_BATCH_SIZE } from '../src/customers/import/import.service.ts';
+import { copyFromFile } from './copy-stream.ts';
+import { BENCH_HEADER, STAGING_DDL, writeCustomersCsv } from './customers-csv.ts';
+
+/**
+ * `bench import [--rows N] [--batch N] [--target pglite|postgres|all]`: the customers import
+ * against a plain COPY of the same file into an index-free staging table, on PGlite (fresh data
+ * folder) and on PostgreSQL when DATABASE_URL is set. Prints rows/s, the ratio and peak memory.
+ */
+export async function run(args: string[]): Promise<void> {
+  const opt = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const rows = Number(opt('rows') ?? 1_000_000);
+  const batchSize = Number(opt('batch') ?? DEFAULT_BATCH_SIZE);
+  const target = opt('target') ?? 'all';
+  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(batchSize) || batchSize < 1) throw new Error('--rows and --batch take positive integers');
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forecourt-bench-'));
+  try {
+    const file = path.join(dir, 'customers.csv');
+    let t = performance.now();
+    const size = await writeCustomersCsv(file, rows);
+    log(`generated ${rows} customers (${(size / 1e6).toFixed(1)} MB, ${BENCH_HEADER.length} columns) in ${secs(t)} s: ${file}`);
+    log(`node ${process.version}, ${os.cpus().length} cores, batch ${batchSize} rows`);
+
+    if (target === 'all' || target === 'pglite') await benchPGlite(dir, file, size, rows, batchSize);
+    const url = process.env.DATABASE_URL;
+    if (target === 'all' || target === 'postgres') {
+      if (url) await benchPostgres(url, file, size, rows, batchSize);
+      else log('\nPostgreSQL: skipped (DATABASE_URL is not set). Run with DATABASE_URL=postgres://user:pass@host:port/db npm run bench -- import');
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPGlite(dir: string, file: string, size: number, rows: number, batchSize: number): Promise<void> {
+  log('\nPGlite (fresh data folders in a temp dir)');
+  // COPY baseline on its own instance: the Db handle does not expose PGlite's blob option.
+  const copyDb = await PGlite.create({ dataDir: path.join(dir, 'copy-pgdata') });
+  await copyDb.exec(STAGING_DDL);
+  const copyMem = sampleMemory();
+  let t = performance.now();
+  const blob = await fs.openAsBlob(file);
+  const copied = await copyDb.query(`copy bench_copy from '/dev/blob' with (format csv, header true)`, [], { blob });
+  const copySeconds = (performance.now() - t) / 1000;
+  const copyPeak = copyMem.stop();
+  await copyDb.close();
+  report('COPY FROM /dev/blob', copied.affectedRows ?? rows, copySeconds, copyPeak);
+
+  const db = await openPGlite({ dataDir: path.join(dir, 'import-data') });
+  try {
+    await migrateToLatest(db);
+    await measureImport(db, file, size, rows, batchSize, copySeconds);
+  } finally {
+    await db.close();
+  }
+}
+
+async function benchPostgres(url: string, file: string, size: number, rows: number, batchSize: number): Promise<void> {
+  log(`\nPostgreSQL (${new URL(url).host}, a fresh database)`);
+  const name = `forecourt_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  try {
+    const client = new pg.Client({ connectionString: dbUrl.toString() });
+    await client.connect();
+    await client.query(STAGING_DDL);
+    const mem = sampleMemory();
+    const t = performance.now();
+    const copied = await copyFromFile(client, `copy bench_copy from stdin with (format csv, header true)`, file);
+    const copySeconds = (performance.now() - t) / 1000;
+    report('COPY FROM STDIN', copied, copySeconds, mem.stop());
+    await client.query('drop table bench_copy');
+    await client.end();
+
+    const db = await openPostgres(dbUrl.toString(), 2);
+    try {
+      await migrateToLatest(db);
+      await measureImport(db, file, size, rows, batchSize, copySeconds);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    const dropper = new pg.Client({ connectionString: url });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  }
+}
+
+async function measureImport(db: Db, file: string, size: number, rows: number, batchSize: number, copySeconds: number): Promise<void> {
+  const org = await ensureOrganisation(db.kysely);
+  const store = await createStore(db.kysely, org, { code: 'BENCH', name: 'Bench', country: 'CA', timeZone: 'America/Toronto' });
+  for (const pass of ['first import', 're-import (all unchanged)'] as const) {
+    const mem = sampleMemory();
+    const t = performance.now();
+    const r = await importCsvTuned({ db, storeId: store.id, kind: 'customers', input: fs.createReadStream(file, { highWaterMark: 1 << 20 }), size }, { batchSize });
+    const seconds = (performance.now() - t) / 1000;
+    const peak = mem.stop();
+    report(`importCsv, ${pass}`, rows, seconds, peak);
+    log(`    inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected.length}, warnings ${r.warnings.length}`);
+    const ratio = copySeconds / seconds;
+    log(`    ratio to COPY: ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}; peak RSS ${mb(peak.rss)} MB (target <= 512) ${peak.rss <= 512e6 ? 'MET' : 'NOT MET'}`);
+  }
+}
+
+interface Peak {
+  rss: number;
+  heapUsed: number;
+}
+
+/** Samples RSS and heap every 100 ms until stopped; returns the peaks. */
+function sampleMemory(): { stop(): Peak } {
+  const peak: Peak = { rss: 0, heapUsed: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
+const mb = (n: number) => (n / 1e6).toFixed(0);
+
+function report(what: string, rows: number, seconds: number, peak: Peak): void {
+  log(`  ${what.padEnd(40)} ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s; peak RSS ${mb(peak.rss)} MB, peak heap ${mb(peak.heapUsed)} MB`);
+}

@@ -1,0 +1,17 @@
+/**
+ * Benchmarks: `node --import tsx bench/run.ts <name> [options]` (npm run bench -- <name>).
+ * Each benchmark lives in bench/<name>.bench.ts and exports `run(args)`.
+ */
+const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  import: () => import('./import.bench.ts'),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? BENCHES[name] : undefined;
+if (!load) {
+  process.stderr.write(`usage: node --import tsx bench/run.ts <${Object.keys(BENCHES).join('|')}> [options]\n`);
+  process.exitCode = 2;
+} else {
+  const bench = await load();
+  await bench.run(args);
+}

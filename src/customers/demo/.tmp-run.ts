@@ -1,0 +1,14 @@
+import { openPGlite } from '../../db/connect.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { runDemo } from '../../cli/demo.command.ts';
+const dir = process.argv[4];
+const t0 = performance.now();
+const db = await openPGlite(dir ? { dataDir: dir } : {});
+await migrateToLatest(db);
+console.error('open+migrate ms', Math.round(performance.now() - t0));
+const t1 = performance.now();
+const code = await runDemo({ db, stores: Number(process.argv[2] ?? 2), customers: Number(process.argv[3] ?? 5000), seed: 42 });
+console.error('demo ms', Math.round(performance.now() - t1), 'exit', code, 'rss MB', Math.round(process.memoryUsage().rss / 1e6));
+const t2 = performance.now();
+await db.close();
+console.error('close ms', Math.round(performance.now() - t2));

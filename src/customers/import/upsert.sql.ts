@@ -1,0 +1,129 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/** PostgreSQL element types the import sends as arrays. */
+export type PgType = 'text' | 'int2' | 'int4' | 'bool' | 'date' | 'timestamptz' | 'numeric';
+
+/** One column of a batch, sent as one array parameter (column-major: one value per row). */
+export interface BatchColumn {
+  name: string;
+  type: PgType;
+  values: unknown[];
+  /** Whether an existing row takes this value (false when the file has no such column). */
+  update: boolean;
+  /** SQL used on insert when the value is null (NOT NULL columns the file may lack). */
+  insertDefault?: RawBuilder<unknown>;
+  /** SQL that turns the sent value into the column's value (e.g. a delimited string into an array). */
+  convert?: (value: RawBuilder<unknown>) => RawBuilder<unknown>;
+}
+
+/** References resolved by joining the batch to existing rows of the same store. */
+export interface BatchRefs {
+  /** DMS customer numbers; rows without a match are not written. */
+  customers?: string[];
+  /** VINs (null: none); a VIN that matches nothing leaves vehicle_id null. */
+  vehicles?: { values: (string | null)[]; update: boolean };
+  /** Salesperson names (null: none). */
+  salespeople?: { values: (string | null)[]; update: boolean };
+}
+
+export interface UpsertSpec {
+  table: 'customers' | 'vehicles' | 'visits' | 'appointments' | 'deals';
+  keyColumn: string;
+  storeId: number;
+  keys: string[];
+  columns: BatchColumn[];
+  refs: BatchRefs;
+}
+
+/** One row of the batch as the database saw it. */
+export interface UpsertRowResult {
+  k: string;
+  /** true: inserted, false: updated, null: unchanged or not written. */
+  inserted: boolean | null;
+  no_customer: boolean;
+  no_vehicle: boolean;
+  vehicle_id: number | null;
+}
+
+// Arrays travel as one parameter per column; element types are from the whitelist above.
+const arrayParam = (values: unknown[], type: PgType) => sql`${values}::${sql.raw(type)}[]`;
+
+/**
+ * One statement that upserts a whole batch: the batch is unnested from one array per column,
+ * joined to customers / vehicles / salespeople for references, inserted with ON CONFLICT on the
+ * store's DMS key, and updated only where a value really differs (`is distinct from`), so an
+ * unchanged row is neither rewritten nor given a new updated_at. `xmax = 0` tells a fresh insert
+ * from an update. Keys must be unique within the batch (the service dedupes).
+ */
+export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertRowResult> {
+  const { refs } = spec;
+  const inputs: RawBuilder<unknown>[] = [arrayParam(spec.keys, 'text')];
+  const aliases = ['k'];
+  if (refs.customers) inputs.push(arrayParam(refs.customers, 'text')), aliases.push('cust');
+  if (refs.vehicles) inputs.push(arrayParam(refs.vehicles.values, 'text')), aliases.push('vin');
+  if (refs.salespeople) inputs.push(arrayParam(refs.salespeople.values, 'text')), aliases.push('sp');
+  spec.columns.forEach((c, i) => {
+    inputs.push(arrayParam(c.values, c.type));
+    aliases.push(`c${i}`);
+  });
+
+  const store = spec.storeId;
+  const joins: RawBuilder<unknown>[] = [];
+  const resolved: RawBuilder<unknown>[] = [];
+  const target: string[] = ['store_id', spec.keyColumn];
+  const select: RawBuilder<unknown>[] = [sql`${store}::int8`, sql`r.k`];
+  const updated: string[] = [];
+  if (refs.customers) {
+    joins.push(sql`left join customers rc on rc.store_id = ${store} and rc.dms_customer_number = x.cust`);
+    resolved.push(sql`rc.id as customer_id`);
+    target.push('customer_id');
+    select.push(sql`r.customer_id`);
+    updated.push('customer_id');
+  }
+  if (refs.vehicles) {
+    joins.push(sql`left join vehicles rv on rv.store_id = ${store} and rv.vin = x.vin`);
+    resolved.push(sql`rv.id as vehicle_id`);
+    target.push('vehicle_id');
+    select.push(sql`r.vehicle_id`);
+    if (refs.vehicles.update) updated.push('vehicle_id');
+  } else resolved.push(sql`null::int8 as vehicle_id`);
+  if (refs.salespeople) {
+    joins.push(sql`left join salespeople rs on rs.store_id = ${store} and rs.name = x.sp`);
+    resolved.push(sql`rs.id as salesperson_id`);
+    target.push('salesperson_id');
+    select.push(sql`r.salesperson_id`);
+    if (refs.salespeople.update) updated.push('salesperson_id');
+  }
+  spec.columns.forEach((c, i) => {
+    target.push(c.name);
+    const sent = sql.ref(`r.c${i}`);
+    const v = c.convert ? c.convert(sent) : sent;
+    select.push(c.insertDefault ? sql`coalesce(${v}, ${c.insertDefault})` : v);
+    if (c.update) updated.push(c.name);
+  });
+
+  const ids = (names: string[], prefix?: string) => sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.id(n))));
+  // With nothing to compare (a file of keys only) an existing row is always unchanged.
+  const onConflict =
+    updated.length === 0
+      ? sql`do nothing`
+      : sql`do update set ${sql.join(updated.map((n) => sql`${sql.id(n)} = ${sql.ref(`excluded.${n}`)}`))}, updated_at = now()
+          where (${ids(updated, 't')}) is distinct from (${ids(updated, 'excluded')})`;
+  const noCustomer = refs.customers ? sql`r.customer_id is null` : sql`false`;
+  const noVehicle = refs.vehicles ? sql`(r.vin is not null and r.vehicle_id is null)` : sql`false`;
+
+  return sql<UpsertRowResult>`
+    with x as (
+      select * from unnest(${sql.join(inputs)}) as x(${sql.join(aliases.map((a) => sql.id(a)))})
+    ), r as (
+      select x.*${resolved.length > 0 ? sql`, ${sql.join(resolved)}` : sql``} from x ${joins.length > 0 ? sql.join(joins, sql` `) : sql``}
+    ), up as (
+      insert into ${sql.table(spec.table)} as t (${ids(target)})
+      select ${sql.join(select)} from r ${refs.customers ? sql`where r.customer_id is not null` : sql``}
+      on conflict (store_id, ${sql.id(spec.keyColumn)}) ${onConflict}
+      returning t.${sql.id(spec.keyColumn)} as k, (t.xmax = 0) as inserted
+    )
+    select r.k, up.inserted, ${noCustomer} as no_customer, ${noVehicle} as no_vehicle, r.vehicle_id
+    from r left join up on up.k = r.k
+    where up.k is not null or ${noCustomer} or ${noVehicle} or r.vehicle_id is not null`;
+}

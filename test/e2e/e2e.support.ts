@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const WEB_DIST = path.join(ROOT, 'web', 'dist');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Without these, Chromium stalls on this closed network (update checks, sync, QUIC). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export const hasChromium = fs.existsSync(CHROMIUM);
+
+/** Why the browser tests cannot run here, or undefined when they can. Fails outright in CI. */
+export function chromiumSkipReason(): string | undefined {
+  if (hasChromium) return undefined;
+  const message = `${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\``;
+  if (process.env.CI) throw new Error(`Browser tests cannot run in CI: ${message}`);
+  return `Skipping browser tests: ${message}`;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+function newestMtime(entry: string): number {
+  const stat = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  return newest;
+}
+
+/**
+ * Builds web/dist unless it is newer than every source file, so the test works both after
+ * `vite build` (npm test) and on its own (`vitest run --config test/e2e/vitest.config.ts`).
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const built = fs.statSync(path.join(WEB_DIST, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'web', 'src')),
+    newestMtime(path.join(ROOT, 'web', 'index.html')),
+    newestMtime(path.join(ROOT, 'vite.config.ts')),
+  );
+  if (built > sources) return;
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, timeout: 120_000 });
+}

@@ -1,0 +1,23 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './AppLayout.tsx';
+import { CustomerProfilePage } from './CustomerProfilePage.tsx';
+import { CustomerSearchPage } from './CustomerSearchPage.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<Navigate to="/customers" replace />} />
+          <Route path="customers" element={<CustomerSearchPage />} />
+          <Route path="customers/:customerId" element={<CustomerProfilePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
