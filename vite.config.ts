@@ -12,6 +12,8 @@ const webRoot = path.join(import.meta.dirname, 'web');
 export default defineConfig({
   root: webRoot,
   base: '/',
+  // Beside the repo's node_modules, not web/node_modules.
+  cacheDir: path.join(import.meta.dirname, 'node_modules', '.vite'),
   plugins: [react()],
   build: {
     outDir: path.join(webRoot, 'dist'),

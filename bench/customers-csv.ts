@@ -3,10 +3,20 @@ import { once } from 'node:events';
 
 /** The columns of the generated export, as a DMS would head them. */
 export const BENCH_HEADER = ['Cust #', 'First Name', 'Last Name', 'Address', 'City', 'Province', 'Postal Code', 'Home Phone', 'Cell', 'E-mail', 'Language', 'DOB'];
-/** A staging table with the same columns, for the COPY baseline. */
-export const STAGING_DDL = `create table bench_copy (
+/** The customers columns the generated file's columns land in, in file order. */
+export const COPY_COLUMNS = 'dms_customer_number, first_name, last_name, address_line1, city, region, postal_code, home_phone, cell_phone, email, language, date_of_birth';
+/** Reference only: an index-free staging table with the file's columns (the old, flattering baseline). */
+export const STAGING_DDL = `create table bench_copy_plain (
   dms_customer_number text, first_name text, last_name text, address_line1 text, city text, region text,
   postal_code text, home_phone text, cell_phone text, email text, language text, date_of_birth date)`;
+/**
+ * The honest baseline: a table shaped exactly like customers (columns, defaults, identity, checks,
+ * the (store_id, dms_customer_number) unique key and every secondary index, and the store FK), so
+ * COPY maintains what the import must maintain. store_id defaults to the bench store.
+ */
+export const likeCustomersDdl = (storeId: number) => `create table bench_copy_like (like customers including all);
+  alter table bench_copy_like alter column store_id set default ${Number(storeId)};
+  alter table bench_copy_like add foreign key (store_id) references stores(id);`;
 
 const FIRST = ['Marie', 'Jean', 'Luc', 'Sophie', 'Olivier', 'Emma', 'Noah', 'Liam', 'Chloé', 'William', 'Léa', 'Thomas', 'Zoé', 'Gabriel', 'Alice', 'Raj', 'Mei', 'Omar', 'Ana', 'Ivan'];
 const LAST = ['Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Smith', 'Brown', 'Wilson', 'Li', 'Martin', 'Singh', 'Nguyen', "O'Neil", 'Lévesque', 'Morin', 'Taylor', 'Campbell', 'Anderson', 'Pelletier', 'Fortin'];

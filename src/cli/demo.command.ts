@@ -9,7 +9,7 @@ export interface RunDemoOptions {
   customers: number;
   seed?: number;
   /** Where progress and the summary go; stderr and stdout by default. */
-  err?: NodeJS.WriteStream;
+  err?: NodeJS.WritableStream & { isTTY?: boolean };
   out?: NodeJS.WritableStream;
 }
 
@@ -18,18 +18,25 @@ const n = (v: number) => v.toLocaleString('en-CA');
 /**
  * `forecourt demo`: loads a demo dealership group, showing progress (a bar on a terminal, a line
  * per phase otherwise) on stderr and a summary on stdout. Returns the exit code: 0, or 1 when
- * the load failed.
+ * the load failed. Running it again adds the next stores of the demo list; stores whose codes
+ * exist are skipped, never changed.
  */
 export async function runDemo(opts: RunDemoOptions): Promise<number> {
   const err = opts.err ?? process.stderr;
   const out = opts.out ?? process.stdout;
   const bar = err.isTTY
     ? new cliProgress.SingleBar(
-        { stream: err, format: ' {bar} {percentage}% | {value}/{total} customers | {phase}', hideCursor: true, clearOnComplete: true },
+        {
+          stream: err,
+          format: ' {bar} {percentage}% | {value}/{total} customers | {phase}',
+          hideCursor: true,
+          clearOnComplete: true,
+        },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
   let lastPhase = '';
+  let lastLine = 0;
   bar?.start(opts.customers, 0, { phase: 'starting' });
   try {
     const summary = await loadDemo({
@@ -39,8 +46,10 @@ export async function runDemo(opts: RunDemoOptions): Promise<number> {
       ...(opts.seed === undefined ? {} : { seed: opts.seed }),
       onProgress(done, total, phase) {
         if (bar) bar.update(done, { phase });
-        else if (phase !== lastPhase) {
+        else if (phase !== lastPhase && (done === total || Date.now() - lastLine >= 1000)) {
+          // A line per phase, at most one a second: a million customers make thousands of phases.
           lastPhase = phase;
+          lastLine = Date.now();
           err.write(`demo: ${phase} (${n(done)}/${n(total)} customers)\n`);
         }
       },
@@ -58,7 +67,7 @@ export async function runDemo(opts: RunDemoOptions): Promise<number> {
 /** The summary as printed: stores, rows per table, what the import kept, refused and warned about. */
 export function formatSummary(s: DemoSummary): string {
   const lines = [
-    `Demo data loaded in ${(s.elapsedMs / 1000).toFixed(1)} s (seed ${s.seed}; run again with --seed ${s.seed} for the same data).`,
+    `Demo data loaded in ${(s.elapsedMs / 1000).toFixed(1)} s (seed ${s.seed}: an empty database loaded with --seed ${s.seed} on the same day gets the same data).`,
     '',
     'Stores:',
     ...s.stores.map((st) => `  ${st.code.padEnd(6)} ${st.name} (${n(st.customers)} customers)`),
@@ -73,7 +82,8 @@ export function formatSummary(s: DemoSummary): string {
   }
   if (s.samples.length > 0) {
     lines.push('', 'Some of what the import caught (the demo includes bad phone numbers and e-mails on purpose):');
-    for (const w of s.samples) lines.push(`  ${w.store} ${w.kind} line ${w.line}${w.field ? ` ${w.field}` : ''}: ${w.reason}`);
+    for (const w of s.samples)
+      lines.push(`  ${w.store} ${w.kind} line ${w.line}${w.field ? ` ${w.field}` : ''}: ${w.reason}`);
   }
   return `${lines.join('\n')}\n`;
 }

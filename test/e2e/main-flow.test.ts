@@ -21,11 +21,20 @@ interface World {
 async function seed(db: Db): Promise<World> {
   const k = db.kysely;
   const storeA = await buildStore(k, { code: 'AAA', name: 'Alpha Motors', timeZone: 'America/Toronto' });
-  const storeB = await buildStore(k, { code: 'BBB', name: 'Bravo Auto', timeZone: 'America/Vancouver' });
-  await buildUser(k, { role: 'manager', storeIds: [storeA.id, storeB.id], email: 'bea@example.test', name: 'Bea Manager' });
+  const storeB = await buildStore(k, { code: 'BBB', name: 'Bravo Auto', timeZone: 'America/Regina' });
+  await buildUser(k, {
+    role: 'manager',
+    storeIds: [storeA.id, storeB.id],
+    email: 'bea@example.test',
+    name: 'Bea Manager',
+  });
   await buildUser(k, { role: 'agent', storeIds: [storeA.id], email: 'alex@example.test', name: 'Alex Agent' });
 
-  const albert = await buildCustomer(k, storeA.id, { first_name: 'Albert', last_name: 'Thibodeau', cell_phone: '+16045550199' });
+  const albert = await buildCustomer(k, storeA.id, {
+    first_name: 'Albert',
+    last_name: 'Thibodeau',
+    cell_phone: '+13065550199',
+  });
   const margaret = await buildCustomer(k, storeB.id, {
     dms_customer_number: '40517',
     first_name: 'Margaret',
@@ -34,15 +43,15 @@ async function seed(db: Db): Promise<World> {
     mailing_name: 'Margaret Thibodeau',
     address_to: 'Mrs. M. Thibodeau',
     date_of_birth: '1970-04-12',
-    address_line1: '1200 Granville St',
+    address_line1: '2100 Victoria Ave',
     address_line2: 'Unit 4',
-    city: 'Vancouver',
-    region: 'BC',
-    postal_code: 'V6Z 1M6',
+    city: 'Regina',
+    region: 'SK',
+    postal_code: 'S4P 3Y2',
     country: 'CA',
-    home_phone: '+16045550111',
-    work_phone: '+16045550122',
-    cell_phone: '+16045550133',
+    home_phone: '+13065550111',
+    work_phone: '+13065550122',
+    cell_phone: '+13065550133',
     email: 'margaret@example.test',
     language: 'fr',
     day_preference: 'late_day',
@@ -52,7 +61,13 @@ async function seed(db: Db): Promise<World> {
     inquired: true,
     eservice_user: true,
   });
-  const rav4 = await buildVehicle(k, margaret, { year: 2021, make: 'Toyota', model: 'RAV4', plate: 'FCRT01', odometer: 48210 });
+  const rav4 = await buildVehicle(k, margaret, {
+    year: 2021,
+    make: 'Toyota',
+    model: 'RAV4',
+    plate: 'FCRT01',
+    odometer: 48210,
+  });
   await buildVehicle(k, margaret, {
     year: 2015,
     make: 'Honda',
@@ -138,8 +153,13 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
 
   /** A fresh browser context (no cookies, no localStorage) with a screenshot in /tmp on failure. */
   async function openPage(onTestFailed: (fn: () => Promise<void>) => void, name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-CA' });
-    context.setDefaultTimeout(5_000);
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      locale: 'en-CA',
+      // Not the store's zone: appointment times must follow the store, not the browser.
+      timezoneId: 'America/Halifax',
+    });
+    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     onTestFailed(async () => {
       const file = path.join('/tmp', `forecourt-e2e-${name}-${Date.now()}.png`);
@@ -150,12 +170,14 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
   }
 
   async function logIn(page: Page, email: string, password = TEST_PASSWORD) {
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(password);
+    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Log in' }).click();
   }
 
-  it('logs in, finds a customer, shows and verifies the profile, survives a reload, logs out', async ({ onTestFailed }) => {
+  it('logs in, finds a customer, shows and verifies the profile, survives a reload, logs out', async ({
+    onTestFailed,
+  }) => {
     const page = await openPage(onTestFailed, 'main-flow');
     const { margaret } = world;
 
@@ -174,7 +196,7 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
     expect(await results.getByText('Margaret Thibodeau').count()).toBe(0);
 
     // Switch to Bravo Auto: the search follows the store.
-    await page.getByLabel('Store').click();
+    await page.getByRole('combobox', { name: 'Store' }).click();
     await page.getByRole('option', { name: 'Bravo Auto (BBB)' }).click();
     await results.getByText('Margaret Thibodeau').waitFor();
     expect(await results.getByText('Albert Thibodeau').count()).toBe(0);
@@ -183,14 +205,14 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
     const search = page.getByLabel('Search customers');
     await search.fill('margaret thib');
     await results.getByText('Margaret Thibodeau').waitFor();
-    await search.fill('604 555 0133');
-    await page.waitForURL(/q=604/);
-    await results.getByText('(604) 555-0133').waitFor();
+    await search.fill('306 555 0133');
+    await page.waitForURL(/q=306/);
+    await results.getByText('(306) 555-0133').waitFor();
     await search.fill('zzqx nobody');
     await page.getByText('No customers match “zzqx nobody” in Bravo Auto.').waitFor();
-    await search.fill('604-555-0133');
+    await search.fill('306-555-0133');
     const row = results.getByRole('row').filter({ hasText: 'Margaret Thibodeau' });
-    await row.getByText('Vancouver').click();
+    await row.getByText('Regina').click();
     await page.waitForURL(new RegExp(`/customers/${margaret.id}$`));
 
     // The customer-information card.
@@ -202,11 +224,11 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
       '40517',
       'Apr 12, 1970',
       'Mrs. M. Thibodeau',
-      '1200 Granville St',
-      'Vancouver, BC',
-      '(604) 555-0111',
-      '(604) 555-0122',
-      '(604) 555-0133',
+      '2100 Victoria Ave',
+      'Regina, SK',
+      '(306) 555-0111',
+      '(306) 555-0122',
+      '(306) 555-0133',
       'margaret@example.test',
       'Sam Seller',
       'from last sold deal, since May 3, 2021',
@@ -238,7 +260,7 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
     const appointment = page.getByRole('table', { name: 'Appointments' }).getByRole('row').filter({ hasText: 'A-901' });
     const appointmentText = await appointment.innerText();
     expect(appointmentText).toContain('Dec 1, 2026');
-    expect(appointmentText).toMatch(/9:30\s?a\.m\. PST/);
+    expect(appointmentText).toMatch(/11:30\s?a\.m\. CST/);
     expect(appointmentText).toContain('Scheduled');
     await page.getByRole('tab', { name: /Deals/ }).click();
     await page.getByRole('table', { name: 'Deals' }).getByText('D-7781').waitFor();
@@ -252,7 +274,7 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
     await page.reload();
     await card.getByRole('heading', { level: 1, name: 'Margaret Thibodeau' }).waitFor();
     await expect.poll(() => page.getByTestId('last-verified').innerText()).toBe('Last verified: today');
-    expect(await page.getByLabel('Store').inputValue()).toBe('Bravo Auto (BBB)');
+    expect(await page.getByRole('combobox', { name: 'Store' }).inputValue()).toBe('Bravo Auto (BBB)');
 
     // Unknown routes get the 404 page inside the app.
     await page.goto(`${base}/no-such-page`);
@@ -261,6 +283,7 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
     // Log out: the session is gone on the server too.
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/login$/);
+    expect(await page.evaluate(() => JSON.stringify(window.history.state?.usr ?? null))).toBe('null');
     await page.goto(`${base}/customers`);
     await page.waitForURL(/\/login$/);
     await page.context().close();
@@ -276,6 +299,15 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
     expect(await page.getByText('Margaret Thibodeau').count()).toBe(0);
     // Their own store's customer opens normally.
     await page.goto(`${base}/customers/${world.albert.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Albert Thibodeau' }).waitFor();
+
+    // A session that ends on the server (expired, revoked) sends the next API call's user to the
+    // login page, and back to the same customer afterwards.
+    await db.kysely.deleteFrom('sessions').execute();
+    await page.getByRole('button', { name: 'Verified' }).click();
+    await page.waitForURL(/\/login$/);
+    await logIn(page, 'alex@example.test');
+    await page.waitForURL(new RegExp(`/customers/${world.albert.id}$`));
     await page.getByRole('heading', { level: 1, name: 'Albert Thibodeau' }).waitFor();
     await page.context().close();
   });

@@ -4,6 +4,7 @@
  * taken from faker's locales, whose invented surnames ("Hermiston-Barton") read as fake.
  */
 
+// prettier-ignore
 export const EN_FIRST_NAMES = [
   'James', 'Robert', 'John', 'Michael', 'David', 'William', 'Richard', 'Joseph', 'Thomas', 'Christopher',
   'Daniel', 'Matthew', 'Anthony', 'Mark', 'Steven', 'Paul', 'Andrew', 'Joshua', 'Kevin', 'Brian',
@@ -17,6 +18,7 @@ export const EN_FIRST_NAMES = [
   'Ahmed', 'Fatima', 'Omar', 'Layla', 'Carlos', 'Sofia', 'Mateo', 'Tomasz', 'Anna', 'Ivan',
 ] as const;
 
+// prettier-ignore
 export const EN_LAST_NAMES = [
   'Smith', 'Brown', 'Wilson', 'MacDonald', 'Taylor', 'Campbell', 'Anderson', 'Jones', 'Johnson', 'Williams',
   'Miller', 'Thompson', 'Martin', 'White', 'Young', 'Walker', 'Robinson', 'Clark', 'Wright', 'Scott',
@@ -29,6 +31,7 @@ export const EN_LAST_NAMES = [
   'Van der Berg', 'Peters', 'Friesen', 'Penner', 'Klassen', 'Johnston', 'McKenzie', 'McLean', 'Sinclair', 'Henderson',
 ] as const;
 
+// prettier-ignore
 export const FR_FIRST_NAMES = [
   'Jean', 'Pierre', 'Michel', 'André', 'Luc', 'Marc', 'Jacques', 'François', 'Louis', 'Alain',
   'Sylvain', 'Stéphane', 'Patrick', 'Éric', 'Martin', 'Mathieu', 'Simon', 'Olivier', 'Alexandre', 'Gabriel',
@@ -38,6 +41,7 @@ export const FR_FIRST_NAMES = [
   'Marie-Ève', 'Marie-Claude', 'Lucie', 'Francine', 'Diane', 'Hélène', 'Manon', 'Karine', 'Stéphanie', 'Véronique',
 ] as const;
 
+// prettier-ignore
 export const FR_LAST_NAMES = [
   'Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin', 'Gagné',
   'Ouellet', 'Pelletier', 'Bélanger', 'Lévesque', 'Bergeron', 'Leblanc', 'Paquette', 'Girard', 'Simard', 'Boucher',
@@ -46,16 +50,19 @@ export const FR_LAST_NAMES = [
   'Gendron', 'Hébert', 'Ménard', 'Rousseau', 'Picard', 'Beaudoin', 'Vaillancourt', 'Lachance', 'Proulx', 'Charbonneau',
 ] as const;
 
+// prettier-ignore
 export const ES_FIRST_NAMES = [
   'José', 'Juan', 'Luis', 'Carlos', 'Jorge', 'Miguel', 'Alejandro', 'Diego', 'Javier', 'Ricardo',
   'María', 'Guadalupe', 'Ana', 'Carmen', 'Rosa', 'Verónica', 'Daniela', 'Gabriela', 'Lucía', 'Isabel',
 ] as const;
 
+// prettier-ignore
 export const ES_LAST_NAMES = [
   'García', 'Rodríguez', 'Martínez', 'Hernández', 'López', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres',
   'Flores', 'Rivera', 'Gómez', 'Díaz', 'Reyes', 'Morales', 'Cruz', 'Ortiz', 'Gutiérrez', 'Chávez',
 ] as const;
 
+// prettier-ignore
 export const EN_STREET_NAMES = [
   'Maple', 'Oak', 'Cedar', 'Pine', 'Birch', 'Elm', 'Willow', 'Spruce', 'Aspen', 'Poplar',
   'King', 'Queen', 'Church', 'Main', 'Park', 'Victoria', 'Albert', 'Wellington', 'Dundas', 'Lakeshore',
@@ -64,9 +71,33 @@ export const EN_STREET_NAMES = [
   'Lincoln', 'Washington', 'Jefferson', 'Franklin', 'Madison', 'Jackson', 'Grant', 'Sheridan', 'Prospect', 'Summit',
 ] as const;
 
-export const EN_STREET_SUFFIXES = ['St', 'Ave', 'Rd', 'Dr', 'Cres', 'Crt', 'Blvd', 'Way', 'Lane', 'Pl', 'Terr', 'Cir'] as const;
+export const EN_STREET_SUFFIXES = [
+  'St',
+  'Ave',
+  'Rd',
+  'Dr',
+  'Cres',
+  'Crt',
+  'Blvd',
+  'Way',
+  'Lane',
+  'Pl',
+  'Terr',
+  'Cir',
+] as const;
 
-export const FR_STREET_TYPES = ['rue', 'rue', 'rue', 'avenue', 'boulevard', 'chemin', 'montée', 'place', 'croissant'] as const;
+export const FR_STREET_TYPES = [
+  'rue',
+  'rue',
+  'rue',
+  'avenue',
+  'boulevard',
+  'chemin',
+  'montée',
+  'place',
+  'croissant',
+] as const;
+// prettier-ignore
 export const FR_STREET_NAMES = [
   'Principale', 'Saint-Laurent', 'Saint-Charles', 'Sainte-Hélène', 'Champlain', 'des Érables', 'de la Rivière',
   'du Parc', 'Notre-Dame', 'Saint-Jean', 'Victoria', 'de Gaspé', 'Jacques-Cartier', 'des Pins', 'du Lac',
@@ -74,16 +105,19 @@ export const FR_STREET_NAMES = [
   'Roland-Therrien', 'Marie-Victorin', 'de Rome', 'Gaétan-Boucher', 'Cousineau', 'Grande-Allée', 'des Chênes',
 ] as const;
 
+// prettier-ignore
 export const COMPANY_TRADES = [
   'Plumbing & Heating', 'Electric', 'Landscaping', 'Roofing', 'Contracting', 'Courier', 'Property Management',
   'Mechanical', 'Pest Control', 'Flooring', 'Painting', 'Cleaning Services', 'Concrete', 'Glass & Mirror', 'Catering',
 ] as const;
 export const COMPANY_SUFFIXES_CA = ['Ltd.', 'Inc.', 'Ltd.', 'Corp.', ''] as const;
 export const COMPANY_SUFFIXES_US = ['LLC', 'Inc.', 'Co.', 'LLC', ''] as const;
+// prettier-ignore
 export const FR_COMPANY_TRADES = [
   'Plomberie', 'Électrique', 'Excavation', 'Paysagement', 'Toitures', 'Construction', 'Transport', 'Rénovations',
 ] as const;
 
+// prettier-ignore
 export const EMAIL_PROVIDERS = [
   'gmail.example', 'gmail.example', 'gmail.example', 'hotmail.example', 'outlook.example', 'yahoo.example',
   'icloud.example', 'shaw.example', 'rogers.example', 'videotron.example', 'bell.example', 'telus.example', 'example.com',
@@ -105,7 +139,12 @@ export interface MakeSpec {
   models: readonly ModelSpec[];
 }
 
-const m = (model: string, style: BodyStyle, trims: string[], engines: string[]): ModelSpec => ({ model, style, trims, engines });
+const m = (model: string, style: BodyStyle, trims: string[], engines: string[]): ModelSpec => ({
+  model,
+  style,
+  trims,
+  engines,
+});
 
 export const MAKES: readonly MakeSpec[] = [
   {
@@ -260,7 +299,12 @@ export interface ServiceJob {
   parts: [number, number];
 }
 
-const job = (description: string, descriptionFr: string, labour: [number, number], parts: [number, number]): ServiceJob => ({
+const job = (
+  description: string,
+  descriptionFr: string,
+  labour: [number, number],
+  parts: [number, number],
+): ServiceJob => ({
   description,
   descriptionFr,
   labour,
@@ -268,31 +312,81 @@ const job = (description: string, descriptionFr: string, labour: [number, number
 });
 
 export const SERVICE_JOBS: readonly ServiceJob[] = [
-  job('Oil and filter change, multi-point inspection', "Vidange d'huile et filtre, inspection multipoints", [40, 70], [45, 90]),
+  job(
+    'Oil and filter change, multi-point inspection',
+    "Vidange d'huile et filtre, inspection multipoints",
+    [40, 70],
+    [45, 90],
+  ),
   job('Oil and filter change, tire rotation', "Vidange d'huile et filtre, permutation des pneus", [60, 95], [45, 90]),
   job('Maintenance service A', 'Entretien A', [90, 160], [60, 140]),
-  job('Maintenance service B with cabin and engine air filters', "Entretien B avec filtres d'habitacle et à air", [150, 260], [110, 220]),
-  job('Replace front brake pads and resurface rotors', 'Remplacement des plaquettes avant et resurfaçage des disques', [180, 280], [120, 260]),
+  job(
+    'Maintenance service B with cabin and engine air filters',
+    "Entretien B avec filtres d'habitacle et à air",
+    [150, 260],
+    [110, 220],
+  ),
+  job(
+    'Replace front brake pads and resurface rotors',
+    'Remplacement des plaquettes avant et resurfaçage des disques',
+    [180, 280],
+    [120, 260],
+  ),
   job('Replace rear brake pads and rotors', 'Remplacement des plaquettes et disques arrière', [190, 300], [220, 420]),
   job('Four-wheel alignment', 'Alignement quatre roues', [120, 170], [0, 0]),
-  job('Replace battery, test charging system', 'Remplacement de la batterie, test du système de charge', [40, 80], [180, 290]),
+  job(
+    'Replace battery, test charging system',
+    'Remplacement de la batterie, test du système de charge',
+    [40, 80],
+    [180, 290],
+  ),
   job('Coolant flush', 'Rinçage du système de refroidissement', [90, 140], [40, 80]),
   job('Transmission fluid service', 'Entretien du liquide de transmission', [110, 180], [80, 160]),
   job('Replace spark plugs', "Remplacement des bougies d'allumage", [140, 260], [60, 180]),
-  job('Diagnose check-engine light, replace O2 sensor', 'Diagnostic du témoin moteur, remplacement de la sonde O2', [150, 260], [120, 260]),
+  job(
+    'Diagnose check-engine light, replace O2 sensor',
+    'Diagnostic du témoin moteur, remplacement de la sonde O2',
+    [150, 260],
+    [120, 260],
+  ),
   job('Recall campaign performed', 'Campagne de rappel effectuée', [0, 0], [0, 0]),
-  job('Replace wiper blades and top up fluids', "Remplacement des balais d'essuie-glace et mise à niveau des liquides", [20, 40], [40, 80]),
+  job(
+    'Replace wiper blades and top up fluids',
+    "Remplacement des balais d'essuie-glace et mise à niveau des liquides",
+    [20, 40],
+    [40, 80],
+  ),
   job('Replace serpentine belt', "Remplacement de la courroie d'entraînement", [90, 160], [50, 110]),
-  job('Air conditioning service, recharge refrigerant', 'Entretien de la climatisation, recharge de réfrigérant', [130, 200], [60, 150]),
+  job(
+    'Air conditioning service, recharge refrigerant',
+    'Entretien de la climatisation, recharge de réfrigérant',
+    [130, 200],
+    [60, 150],
+  ),
   job('Mount and balance four new tires', 'Montage et équilibrage de quatre pneus neufs', [90, 140], [600, 1200]),
 ];
 
 /** Seasonal work on Canadian repair orders. */
-export const TIRE_CHANGEOVER = job('Seasonal tire changeover, check tread depth', 'Changement de pneus saisonnier, vérification de l’usure', [70, 110], [0, 25]);
+export const TIRE_CHANGEOVER = job(
+  'Seasonal tire changeover, check tread depth',
+  'Changement de pneus saisonnier, vérification de l’usure',
+  [70, 110],
+  [0, 25],
+);
 
 export const BODY_SHOP_JOBS: readonly ServiceJob[] = [
-  job('Collision repair: front bumper cover and headlamp', 'Réparation de collision : pare-chocs avant et phare', [900, 2200], [700, 1900]),
-  job('Collision repair: rear quarter panel, refinish', 'Réparation de collision : panneau de custode arrière, peinture', [1400, 3200], [300, 900]),
+  job(
+    'Collision repair: front bumper cover and headlamp',
+    'Réparation de collision : pare-chocs avant et phare',
+    [900, 2200],
+    [700, 1900],
+  ),
+  job(
+    'Collision repair: rear quarter panel, refinish',
+    'Réparation de collision : panneau de custode arrière, peinture',
+    [1400, 3200],
+    [300, 900],
+  ),
   job('Replace windshield', 'Remplacement du pare-brise', [180, 320], [350, 900]),
   job('Paintless dent repair (hail)', 'Débosselage sans peinture (grêle)', [600, 1800], [0, 0]),
   job('Repair and refinish driver door', 'Réparation et peinture de la portière conducteur', [700, 1500], [150, 500]),
@@ -301,7 +395,7 @@ export const BODY_SHOP_JOBS: readonly ServiceJob[] = [
 export const PARTS_SALES: readonly ServiceJob[] = [
   job('Counter sale: winter tires on rims', 'Vente au comptoir : pneus d’hiver sur jantes', [0, 0], [900, 1600]),
   job('Counter sale: all-weather floor mats', 'Vente au comptoir : tapis toutes saisons', [0, 0], [150, 260]),
-  job('Counter sale: engine oil and filter kit', "Vente au comptoir : huile à moteur et filtre", [0, 0], [60, 110]),
+  job('Counter sale: engine oil and filter kit', 'Vente au comptoir : huile à moteur et filtre', [0, 0], [60, 110]),
   job('Counter sale: roof rack cross bars', 'Vente au comptoir : barres transversales', [0, 0], [300, 520]),
   job('Counter sale: wiper blades', "Vente au comptoir : balais d'essuie-glace", [0, 0], [35, 70]),
 ];

@@ -3,7 +3,15 @@
  * the import's canonical column names as the header.
  */
 import type { ImportKind } from '../import/import.types.ts';
-import type { AppointmentCsvRow, Cell, CustomerCsvRow, DealCsvRow, DemoChunk, VehicleCsvRow, VisitCsvRow } from './demo.generate.ts';
+import type {
+  AppointmentCsvRow,
+  Cell,
+  CustomerCsvRow,
+  DealCsvRow,
+  DemoChunk,
+  VehicleCsvRow,
+  VisitCsvRow,
+} from './demo.model.ts';
 
 /** One CSV field: quoted when it holds a comma, quote, line break or edge spaces; quotes doubled. */
 export function csvField(value: Cell): string {
@@ -15,6 +23,7 @@ export function csvField(value: Cell): string {
 
 export const csvLine = (cells: readonly Cell[]): string => `${cells.map(csvField).join(',')}\r\n`;
 
+// prettier-ignore
 export const CUSTOMER_COLUMNS = [
   'dms_customer_number', 'first_name', 'last_name', 'name', 'other_name', 'contact_name', 'mailing_name', 'date_of_birth',
   'address_line1', 'address_line2', 'city', 'region', 'postal_code', 'country', 'home_phone', 'work_phone', 'cell_phone',
@@ -23,20 +32,47 @@ export const CUSTOMER_COLUMNS = [
 ] as const satisfies readonly (keyof CustomerCsvRow)[];
 
 export const VEHICLE_COLUMNS = [
-  'vin', 'dms_customer_number', 'year', 'make', 'model', 'sub_model', 'engine', 'plate', 'plate_region', 'odometer',
+  'vin',
+  'dms_customer_number',
+  'year',
+  'make',
+  'model',
+  'sub_model',
+  'engine',
+  'plate',
+  'plate_region',
+  'odometer',
 ] as const satisfies readonly (keyof VehicleCsvRow)[];
 
 export const VISIT_COLUMNS = [
-  'ro_number', 'dms_customer_number', 'vin', 'visit_date', 'department', 'odometer', 'labour_total', 'parts_total',
-  'description', 'deferred_items',
+  'ro_number',
+  'dms_customer_number',
+  'vin',
+  'visit_date',
+  'department',
+  'odometer',
+  'labour_total',
+  'parts_total',
+  'description',
+  'deferred_items',
 ] as const satisfies readonly (keyof VisitCsvRow)[];
 
 export const APPOINTMENT_COLUMNS = [
-  'dms_appointment_number', 'dms_customer_number', 'vin', 'scheduled_at', 'status', 'notes',
+  'dms_appointment_number',
+  'dms_customer_number',
+  'vin',
+  'scheduled_at',
+  'status',
+  'notes',
 ] as const satisfies readonly (keyof AppointmentCsvRow)[];
 
 export const DEAL_COLUMNS = [
-  'deal_number', 'dms_customer_number', 'vin', 'sold_on', 'salesperson', 'sale_type',
+  'deal_number',
+  'dms_customer_number',
+  'vin',
+  'sold_on',
+  'salesperson',
+  'sale_type',
 ] as const satisfies readonly (keyof DealCsvRow)[];
 
 /** Lines are handed on in pieces of about this many characters: one stream chunk per line would cost more than the CSV. */

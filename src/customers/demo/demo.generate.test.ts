@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_COLUMNS, csvLine, csvLines } from './demo.csv.ts';
-import { epochDayIn, generateChunk, generateSalespeople, newCounters, type DemoChunk, type GenerationContext } from './demo.generate.ts';
+import { generateChunk, generateSalespeople } from './demo.generate.ts';
+import { epochDayIn, generationContext, newCounters, type DemoChunk } from './demo.model.ts';
 import { splitCustomers } from './demo.service.ts';
 import { DEMO_STORES, demoStoreProfile } from './demo.stores.ts';
 import { badPhone, makeVin, phoneDigits, vinCheckDigit } from './demo.values.ts';
@@ -20,7 +21,7 @@ function chunkFor(code: string, seed: number, count: number): DemoChunk {
   const profile = DEMO_STORES.find((s) => s.code === code);
   if (!profile) throw new Error(code);
   const today = epochDayIn(NOW, profile.timeZone);
-  const ctx: GenerationContext = { profile, today, now: NOW, salespeople: generateSalespeople(faker(seed + 1), profile, today) };
+  const ctx = generationContext(profile, generateSalespeople(faker(seed + 1), profile, today), NOW);
   return generateChunk(faker(seed), ctx, 0, count, newCounters());
 }
 
@@ -64,9 +65,29 @@ describe('demo values', () => {
   });
 
   it('quotes CSV fields so a CSV parser reads them back', () => {
-    const cells = ['plain', 'with, comma', 'say "hi"', 'two\nlines', ' padded ', null, 12.5, true, "L'Ancienne-Lorette"];
+    const cells = [
+      'plain',
+      'with, comma',
+      'say "hi"',
+      'two\nlines',
+      ' padded ',
+      null,
+      12.5,
+      true,
+      "L'Ancienne-Lorette",
+    ];
     const [row] = parse(csvLine(cells), { relax_quotes: true });
-    expect(row).toEqual(['plain', 'with, comma', 'say "hi"', 'two\nlines', ' padded ', '', '12.5', 'true', "L'Ancienne-Lorette"]);
+    expect(row).toEqual([
+      'plain',
+      'with, comma',
+      'say "hi"',
+      'two\nlines',
+      ' padded ',
+      '',
+      '12.5',
+      'true',
+      "L'Ancienne-Lorette",
+    ]);
   });
 
   it('splits customers over stores', () => {
@@ -88,7 +109,9 @@ describe('generateChunk', () => {
     const records = parse<Record<string, string>>(csv, { columns: true, relax_quotes: true });
     expect(Object.keys(records[0] ?? {})).toEqual([...CUSTOMER_COLUMNS]);
     expect(records).toHaveLength(300);
-    expect(records.every((r) => r.country === 'US' && r.region === 'IL' && /^\d{5}$/.test(r.postal_code ?? ''))).toBe(true);
+    expect(records.every((r) => r.country === 'US' && r.region === 'IL' && /^\d{5}$/.test(r.postal_code ?? ''))).toBe(
+      true,
+    );
     const visits = parse<Record<string, string>>(await text(csvLines('visits', chunk)), { columns: true });
     expect(visits).toHaveLength(chunk.visits.length);
     expect(visits.some((v) => (v.deferred_items ?? '').includes('|'))).toBe(true);
@@ -108,7 +131,10 @@ describe('generateChunk', () => {
     expect(chunk.deals.filter((d) => prospects.has(d.dms_customer_number))).toEqual([]);
     const fleet = chunk.customers.filter((c) => c.customer_type === 'fleet');
     expect(fleet.length).toBeGreaterThan(0);
-    for (const c of fleet) expect(chunk.vehicles.filter((v) => v.dms_customer_number === c.dms_customer_number).length).toBeGreaterThanOrEqual(3);
+    for (const c of fleet)
+      expect(
+        chunk.vehicles.filter((v) => v.dms_customer_number === c.dms_customer_number).length,
+      ).toBeGreaterThanOrEqual(3);
     expect(new Set(chunk.visits.map((v) => v.ro_number)).size).toBe(chunk.visits.length);
   });
 });

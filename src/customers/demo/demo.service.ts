@@ -18,7 +18,8 @@ import { createStore, ensureOrganisation } from '../../stores/stores.store.ts';
 import { importCsv } from '../import/import.service.ts';
 import { IMPORT_KINDS, type ImportKind, type ImportReport } from '../import/import.types.ts';
 import { csvLines } from './demo.csv.ts';
-import { epochDayIn, generateChunk, generateSalespeople, newCounters, type DemoChunk, type DemoSalesperson, type GenerationContext } from './demo.generate.ts';
+import { generateChunk, generateSalespeople } from './demo.generate.ts';
+import { epochDayIn, generationContext, newCounters, type DemoChunk, type DemoSalesperson } from './demo.model.ts';
 import { demoStoreProfile, type DemoStoreProfile } from './demo.stores.ts';
 import { phoneDigits } from './demo.values.ts';
 
@@ -97,8 +98,10 @@ function newFaker(seed: readonly number[]): Faker {
 
 /** Generates and loads a demo dealership group; see the module comment. */
 export async function loadDemo(opts: DemoOptions): Promise<DemoSummary> {
-  if (!Number.isInteger(opts.stores) || opts.stores < 1) throw new RangeError('stores must be a whole number of 1 or more');
-  if (!Number.isInteger(opts.customers) || opts.customers < 0) throw new RangeError('customers must be a whole number of 0 or more');
+  if (!Number.isInteger(opts.stores) || opts.stores < 1)
+    throw new RangeError('stores must be a whole number of 1 or more');
+  if (!Number.isInteger(opts.customers) || opts.customers < 0)
+    throw new RangeError('customers must be a whole number of 0 or more');
   const started = performance.now();
   const db = opts.db.kysely;
   const now = opts.now ?? new Date();
@@ -117,7 +120,13 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoSummary> {
   const organisationId = await ensureOrganisation(db, DEMO_ORGANISATION);
   const perStore = splitCustomers(opts.customers, picked.length);
   const zero = (): DemoImportTotals => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 });
-  const imports: Record<ImportKind, DemoImportTotals> = { customers: zero(), vehicles: zero(), visits: zero(), appointments: zero(), deals: zero() };
+  const imports: Record<ImportKind, DemoImportTotals> = {
+    customers: zero(),
+    vehicles: zero(),
+    visits: zero(),
+    appointments: zero(),
+    deals: zero(),
+  };
   const samples: DemoSummary['samples'] = [];
   const stores: DemoSummary['stores'] = [];
   let done = 0;
@@ -125,11 +134,10 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoSummary> {
   for (const [i, { profile, ordinal }] of picked.entries()) {
     const count = perStore[i] ?? 0;
     progress(done, opts.customers, `${profile.code}: creating ${profile.name}`);
-    const today = epochDayIn(now, profile.timeZone);
-    const salespeople = generateSalespeople(newFaker([seed, ordinal, -1]), profile, today);
+    const salespeople = generateSalespeople(newFaker([seed, ordinal, -1]), profile, epochDayIn(now, profile.timeZone));
     const storeId = await createDemoStore(opts.db, organisationId, profile, newFaker([seed, ordinal, -2]), salespeople);
     stores.push({ id: storeId, code: profile.code, name: profile.name, customers: count });
-    const ctx: GenerationContext = { profile, salespeople, today, now };
+    const ctx = generationContext(profile, salespeople, now);
     const counters = newCounters();
 
     for (let first = 0, c = 0; first < count; first += DEMO_CHUNK, c++) {
@@ -148,7 +156,10 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoSummary> {
     }
   }
 
-  const counts = await countRows(opts.db, stores.map((s) => s.id));
+  const counts = await countRows(
+    opts.db,
+    stores.map((s) => s.id),
+  );
   progress(done, opts.customers, 'done');
   return {
     seed,
@@ -163,7 +174,13 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoSummary> {
   };
 }
 
-async function createDemoStore(db: Db, organisationId: number, p: DemoStoreProfile, f: Faker, salespeople: readonly DemoSalesperson[]): Promise<number> {
+async function createDemoStore(
+  db: Db,
+  organisationId: number,
+  p: DemoStoreProfile,
+  f: Faker,
+  salespeople: readonly DemoSalesperson[],
+): Promise<number> {
   const area = p.areas[0];
   if (!area) throw new Error(`demo store ${p.code} has no areas`);
   const digits = phoneDigits(f, area.areaCodes[0] ?? '416');
@@ -198,7 +215,8 @@ function tally(t: DemoImportTotals, r: ImportReport): void {
 }
 
 function sample(samples: DemoSummary['samples'], store: string, kind: ImportKind, r: ImportReport): void {
-  for (const x of r.rejected) if (samples.length < SAMPLE_LIMIT) samples.push({ store, kind, line: x.line, reason: `refused: ${x.reason}` });
+  for (const x of r.rejected)
+    if (samples.length < SAMPLE_LIMIT) samples.push({ store, kind, line: x.line, reason: `refused: ${x.reason}` });
   for (const w of r.warnings) if (samples.length < SAMPLE_LIMIT) samples.push({ store, kind, ...w });
 }
 
@@ -240,7 +258,10 @@ async function countRows(db: Db, storeIds: number[]): Promise<Record<DemoTable, 
     sales_activities: 0,
   };
   if (storeIds.length === 0) return counts;
-  const parts = DEMO_TABLES.map((t) => sql`select ${t}::text as t, count(*)::int8 as n from ${sql.table(t)} where store_id = any(${storeIds}::int8[])`);
+  const parts = DEMO_TABLES.map(
+    (t) =>
+      sql`select ${t}::text as t, count(*)::int8 as n from ${sql.table(t)} where store_id = any(${storeIds}::int8[])`,
+  );
   const { rows } = await sql<{ t: DemoTable; n: number }>`${sql.join(parts, sql` union all `)}`.execute(db.kysely);
   for (const r of rows) counts[r.t] = r.n;
   return counts;

@@ -155,7 +155,11 @@ export const DEMO_STORES: readonly DemoStoreProfile[] = [
     spanishShare: 0.08,
     streetStyle: 'en',
     areas: [
-      { city: 'Chicago', postal: ['60613', '60614', '60618', '60625', '60657', '60640'], areaCodes: ['773', '312', '872'] },
+      {
+        city: 'Chicago',
+        postal: ['60613', '60614', '60618', '60625', '60657', '60640'],
+        areaCodes: ['773', '312', '872'],
+      },
       { city: 'Evanston', postal: ['60201', '60202'], areaCodes: ['847', '224'] },
       { city: 'Skokie', postal: ['60076', '60077'], areaCodes: ['847', '224'] },
       { city: 'Oak Park', postal: ['60302', '60304'], areaCodes: ['708'] },

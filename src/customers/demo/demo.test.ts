@@ -1,6 +1,8 @@
+import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../../test/support/db.ts';
+import { runDemo } from '../../cli/demo.command.ts';
 import type { Db } from '../../db/connect.ts';
 import { isDatabaseEmpty, loadDemo, type DemoSummary } from './demo.service.ts';
 
@@ -15,7 +17,14 @@ const phases = new Set<string>();
 beforeAll(async () => {
   db = await openTestDb();
   wasEmpty = await isDatabaseEmpty(db);
-  summary = await loadDemo({ db, stores: 2, customers: 200, seed: SEED, now: NOW, onProgress: (_d, _t, phase) => phases.add(phase) });
+  summary = await loadDemo({
+    db,
+    stores: 2,
+    customers: 200,
+    seed: SEED,
+    now: NOW,
+    onProgress: (_d, _t, phase) => phases.add(phase),
+  });
 });
 afterAll(() => db.close());
 
@@ -31,20 +40,30 @@ async function snapshot(d: Db) {
   const q = async (text: string) => (await sql.raw(text).execute(d.kysely)).rows;
   return {
     stores: await q(`select code, name, country, time_zone, phone, body_shop_auto_off from stores order by code`),
-    salespeople: await q(`select st.code, s.name, s.active from salespeople s join stores st on st.id = s.store_id order by 1, 2`),
-    customers: await q(`select st.code, c.dms_customer_number, c.first_name, c.last_name, c.name, c.email, c.cell_phone, c.home_phone, c.language,
+    salespeople: await q(
+      `select st.code, s.name, s.active from salespeople s join stores st on st.id = s.store_id order by 1, 2`,
+    ),
+    customers:
+      await q(`select st.code, c.dms_customer_number, c.first_name, c.last_name, c.name, c.email, c.cell_phone, c.home_phone, c.language,
         c.date_of_birth, c.postal_code, c.last_verified_at, c.prospect_entered_by
       from customers c join stores st on st.id = c.store_id order by 1, 2`),
-    vehicles: await q(`select st.code, v.vin, c.dms_customer_number, v.year, v.make, v.model, v.plate, v.odometer, v.contact_off
+    vehicles:
+      await q(`select st.code, v.vin, c.dms_customer_number, v.year, v.make, v.model, v.plate, v.odometer, v.contact_off
       from vehicles v join stores st on st.id = v.store_id join customers c on c.id = v.customer_id order by 1, 2`),
-    visits: await q(`select st.code, v.ro_number, v.visit_date, v.department, v.odometer, v.labour_total, v.parts_total, v.deferred_items
+    visits:
+      await q(`select st.code, v.ro_number, v.visit_date, v.department, v.odometer, v.labour_total, v.parts_total, v.deferred_items
       from visits v join stores st on st.id = v.store_id order by 1, 2`),
-    appointments: await q(`select st.code, a.dms_appointment_number, a.scheduled_at, a.status from appointments a join stores st on st.id = a.store_id order by 1, 2`),
-    deals: await q(`select st.code, d.deal_number, d.sold_on, d.sale_type, s.name from deals d join stores st on st.id = d.store_id
+    appointments: await q(
+      `select st.code, a.dms_appointment_number, a.scheduled_at, a.status from appointments a join stores st on st.id = a.store_id order by 1, 2`,
+    ),
+    deals:
+      await q(`select st.code, d.deal_number, d.sold_on, d.sale_type, s.name from deals d join stores st on st.id = d.store_id
       left join salespeople s on s.id = d.salesperson_id order by 1, 2`),
-    assignments: await q(`select c.dms_customer_number, s.name, a.assigned_on from salesperson_assignments a join customers c on c.id = a.customer_id
+    assignments:
+      await q(`select c.dms_customer_number, s.name, a.assigned_on from salesperson_assignments a join customers c on c.id = a.customer_id
       join salespeople s on s.id = a.salesperson_id order by 1, 2, 3`),
-    activities: await q(`select c.dms_customer_number, s.name, a.activity_on, a.kind from sales_activities a join customers c on c.id = a.customer_id
+    activities:
+      await q(`select c.dms_customer_number, s.name, a.activity_on, a.kind from sales_activities a join customers c on c.id = a.customer_id
       join salespeople s on s.id = a.salesperson_id order by 1, 2, 3, 4`),
   };
 }
@@ -104,7 +123,9 @@ describe('loadDemo', () => {
     }
     expect(summary.imports.customers.warnings).toBeGreaterThan(0);
     expect(summary.samples.some((w) => w.kind === 'customers' && /phone/.test(w.field ?? ''))).toBe(true);
-    expect(summary.imports.vehicles.warnings + summary.imports.visits.warnings + summary.imports.deals.warnings).toBe(0);
+    expect(summary.imports.vehicles.warnings + summary.imports.visits.warnings + summary.imports.deals.warnings).toBe(
+      0,
+    );
   });
 
   it('gives vehicles with valid, unique VINs and a service history whose odometer only rises', async () => {
@@ -149,7 +170,9 @@ describe('loadDemo', () => {
 
   it('records deals with their salesperson, reassignments and sales activities', async () => {
     expect(summary.counts.deals).toBeGreaterThan(0);
-    const withoutSalesperson = await one<{ n: number }>(`select count(*)::int8 as n from deals where salesperson_id is null`);
+    const withoutSalesperson = await one<{ n: number }>(
+      `select count(*)::int8 as n from deals where salesperson_id is null`,
+    );
     expect(withoutSalesperson.n).toBe(0);
     const types = await db.kysely.selectFrom('deals').select('sale_type').distinct().execute();
     expect(types.map((t) => t.sale_type).sort()).toEqual(expect.arrayContaining(['new', 'used']));
@@ -178,5 +201,18 @@ describe('loadDemo', () => {
     expect(again.counts.customers).toBe(30);
     const after = await one<{ n: number }>(`select count(*)::int8 as n from customers`);
     expect(after.n).toBe(before.n + 30);
+  });
+
+  it('runs as a command: progress on stderr, a summary on stdout, exit code 0', async () => {
+    const out = new PassThrough();
+    const err = new PassThrough();
+    let printed = '';
+    let progress = '';
+    out.on('data', (b: Buffer) => (printed += b.toString()));
+    err.on('data', (b: Buffer) => (progress += b.toString()));
+    expect(await runDemo({ db, stores: 1, customers: 10, seed: 3, out, err })).toBe(0);
+    expect(printed).toContain('Stores:');
+    expect(printed).toMatch(/BYH +Bytown Hyundai \(10 customers\)/);
+    expect(progress).toContain('demo: BYH');
   });
 });

@@ -10,8 +10,29 @@ const VIN_CHARS = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
 const VIN_VALUES: Record<string, number> = {};
 for (const [i, c] of [...'0123456789'].entries()) VIN_VALUES[c] = i;
 for (const [c, v] of Object.entries({
-  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, J: 1, K: 2, L: 3, M: 4, N: 5, P: 7, R: 9,
-  S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  J: 1,
+  K: 2,
+  L: 3,
+  M: 4,
+  N: 5,
+  P: 7,
+  R: 9,
+  S: 2,
+  T: 3,
+  U: 4,
+  V: 5,
+  W: 6,
+  X: 7,
+  Y: 8,
+  Z: 9,
 })) {
   VIN_VALUES[c] = v;
 }

@@ -32,7 +32,7 @@ export function AppLayout() {
               {user.name}
             </Text>
             <Badge variant="light" color="gray" visibleFrom="xs">
-              {user.role}
+              {user.role.charAt(0).toUpperCase() + user.role.slice(1)}
             </Badge>
             <Button variant="default" size="xs" onClick={() => logout.mutate()} loading={logout.isPending}>
               Log out

@@ -25,11 +25,14 @@ export function useLoginMutation() {
   });
 }
 
+/**
+ * Logs out, then loads the login page afresh: nothing of this user's data stays in memory, and
+ * the next person to log in starts at the search, not at the page this user had open.
+ */
 export function useLogoutMutation() {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => replaceSession(qc, null),
+    onSettled: () => window.location.replace('/login'),
   });
 }
 

@@ -63,7 +63,6 @@ export function CustomerHeaderCard({
         <ContactMethods customer={c} />
         <Stack gap={4}>
           <SalespersonInfo customer={c} />
-          <Field label="Type">{c.customerType === 'fleet' ? 'Fleet' : 'Retail'}</Field>
         </Stack>
       </SimpleGrid>
     </Paper>

@@ -1,6 +1,6 @@
 import { Button, CopyButton, Group, Stack, Text } from '@mantine/core';
 import type { CustomerDetail } from '../../api/types.ts';
-import { Field } from '../Field.tsx';
+import { Field, LABEL_WIDTH } from '../Field.tsx';
 import { PreferredStar } from './PreferredStar.tsx';
 
 /** The lines an envelope carries, in order; empty parts dropped. */
@@ -22,7 +22,7 @@ export function MailingAddress({ customer: c }: { customer: CustomerDetail }) {
         {c.addressTo}
       </Field>
       <Group gap={6} wrap="nowrap" align="flex-start">
-        <Text span size="xs" c="dimmed" miw={92}>
+        <Text span size="xs" c="dimmed" miw={LABEL_WIDTH} style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
           Mailing address
         </Text>
         {hasAddress ? (
@@ -32,7 +32,7 @@ export function MailingAddress({ customer: c }: { customer: CustomerDetail }) {
                 component="address"
                 size="sm"
                 aria-label="Mailing address"
-                style={{ fontStyle: 'normal', userSelect: 'text', whiteSpace: 'pre-line' }}
+                style={{ fontStyle: 'normal', userSelect: 'text', whiteSpace: 'pre' }}
               >
                 {lines.join('\n')}
               </Text>
