@@ -5,6 +5,8 @@ import { pino, type Logger } from 'pino';
 import { authRoutes } from './auth/auth.routes.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import type { Config } from './config.ts';
+import { consentRoutes } from './consent/consent.routes.ts';
+import { createConsentService } from './consent/consent.service.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { importsRoutes } from './customers/imports.routes.ts';
 import type { Db } from './db/connect.ts';
@@ -54,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(server, { auth, secureCookies: deps.config.secureCookies, sessionTtlHours: deps.config.sessionTtlHours });
   storesRoutes(server);
   customersRoutes(server, { db, clock });
+  consentRoutes(server, { db, consent: createConsentService({ db, clock }) });
   importsRoutes(server, { db: deps.db });
   return server;
 }

@@ -17,12 +17,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A valid body for each state-changing route that takes JSON, so validation cannot answer first. */
+const BODIES: Record<string, object> = {
+  'POST /api/customers/{customerId}/consent': { channel: 'sms', purpose: 'marketing', granted: false, source: 'user' },
+  'POST /api/customers/{customerId}/verify': {},
+};
+
 const NO_STORE_PARAMS = new Set(['/api/health', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/stores']);
 
 describe('tenant isolation', () => {
   it('answers 404 for store B’s records on every route that takes a store or record id', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-      paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: { enum?: string[] } }[] }>>;
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string; schema?: { enum?: string[] } }[]; requestBody?: { content: Record<string, unknown> } }>
+      >;
     };
     const checked: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -36,15 +45,20 @@ describe('tenant isolation', () => {
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');
+        const key = `${method.toUpperCase()} ${path}`;
+        const takesJson = op.requestBody?.content['application/json'] !== undefined;
+        if (method !== 'get' && takesJson) expect(BODIES[key], `${key} needs an example body in BODIES`).toBeDefined();
         const res =
           method === 'get'
             ? await a.get(url)
-            : await t.app.inject({
-                method: method.toUpperCase() as 'POST',
-                url,
-                headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken, 'content-type': 'text/csv' },
-                payload: 'x\n',
-              });
+            : takesJson
+              ? await a.post(url, BODIES[key])
+              : await t.app.inject({
+                  method: method.toUpperCase() as 'POST',
+                  url,
+                  headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken, 'content-type': 'text/csv' },
+                  payload: 'x\n',
+                });
         expect(res.statusCode, `${method.toUpperCase()} ${url}: ${res.body}`).toBe(404);
         checked.push(`${method.toUpperCase()} ${path}`);
       }

@@ -38,6 +38,9 @@ export interface StoresTable {
   time_zone: Auto<string>;
   feedback_url: string | null;
   body_shop_auto_off: Auto<boolean>;
+  send_window_start: Auto<string>;
+  send_window_end: Auto<string>;
+  email_bounce_limit: Auto<number>;
   created_at: Auto<Date>;
 }
 
@@ -107,8 +110,30 @@ export interface CustomersTable {
   preferred_contact_method: ContactMethod | null;
   inquired: Auto<boolean>;
   eservice_user: Auto<boolean>;
+  mail_on: Auto<boolean>;
+  home_phone_on: Auto<boolean>;
+  work_phone_on: Auto<boolean>;
+  cell_phone_on: Auto<boolean>;
+  email_on: Auto<boolean>;
+  do_not_mail: Auto<boolean>;
+  casl_opt_out: Auto<boolean>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
+}
+
+export interface ConsentEventsTable {
+  id: Id;
+  store_id: number;
+  customer_id: number;
+  channel: 'email' | 'sms' | 'voice' | 'call' | 'letter' | 'fax';
+  purpose: 'marketing' | 'service';
+  granted: boolean;
+  basis: 'express' | 'implied_purchase' | 'implied_inquiry' | null;
+  source: 'user' | 'unsubscribe' | 'import' | 'inbound_stop' | 'inbound_start' | 'web_form' | 'api';
+  actor_user_id: number | null;
+  wording: string | null;
+  occurred_at: Date;
+  recorded_at: Auto<Date>;
 }
 
 export interface VehiclesTable {
@@ -213,6 +238,7 @@ export interface Database {
   sessions: SessionsTable;
   salespeople: SalespeopleTable;
   customers: CustomersTable;
+  consent_events: ConsentEventsTable;
   vehicles: VehiclesTable;
   visits: VisitsTable;
   appointments: AppointmentsTable;

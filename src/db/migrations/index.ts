@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T1200_foundation.ts';
+import * as contactability from './2026-11-23T1300_contactability.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-23T1200_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1200_foundation': foundation,
+  '2026-11-23T1300_contactability': contactability,
 };
