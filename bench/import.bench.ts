@@ -138,7 +138,6 @@ async function measureImport(db: Db, storeId: number, file: string, size: number
     const seconds = (performance.now() - t) / 1000;
     const peak = mem.stop();
     report(`importCsv, ${pass}`, rows, seconds, peak);
-    log(`    DEBUG stall ${(globalThis as any).__stall} db ${(globalThis as any).__db}`); (globalThis as any).__stall = 0; (globalThis as any).__db = 0;
     log(`    inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected.length}, warnings ${r.warnings.length}`);
     const ratio = copy.seconds / seconds;
     log(`    import ${rate(rows, seconds)} rows/s vs ${copy.what} ${rate(rows, copy.seconds)} rows/s: ratio ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}`);

@@ -7,6 +7,7 @@ import { createAuthService } from './auth/auth.service.ts';
 import type { Config } from './config.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import { createConsentService } from './consent/consent.service.ts';
+import { eligibilityRoutes } from './consent/eligibility.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { importsRoutes } from './customers/imports.routes.ts';
 import type { Db } from './db/connect.ts';
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   storesRoutes(server);
   customersRoutes(server, { db, clock });
   consentRoutes(server, { db, consent: createConsentService({ db, clock }) });
+  eligibilityRoutes(server, { db, clock });
   importsRoutes(server, { db: deps.db });
   return server;
 }

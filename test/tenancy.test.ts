@@ -30,7 +30,7 @@ describe('tenant isolation', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<
         string,
-        Record<string, { parameters?: { name: string; in: string; schema?: { enum?: string[] } }[]; requestBody?: { content: Record<string, unknown> } }>
+        Record<string, { parameters?: { name: string; in: string; required?: boolean; schema?: { enum?: string[] } }[]; requestBody?: { content: Record<string, unknown> } }>
       >;
     };
     const checked: string[] = [];
@@ -38,6 +38,9 @@ describe('tenant isolation', () => {
       if (NO_STORE_PARAMS.has(path) || path.startsWith('/api/docs')) continue;
       for (const [method, op] of Object.entries(methods)) {
         let url = path;
+        const query = (op.parameters ?? [])
+          .filter((p) => p.in === 'query' && p.required && p.schema?.enum?.[0] !== undefined)
+          .map((p) => `${p.name}=${encodeURIComponent(String(p.schema?.enum?.[0]))}`);
         for (const p of op.parameters ?? []) {
           if (p.in !== 'path') continue;
           const value =
@@ -45,6 +48,7 @@ describe('tenant isolation', () => {
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');
+        if (query.length > 0) url = `${url}?${query.join('&')}`;
         const key = `${method.toUpperCase()} ${path}`;
         const takesJson = op.requestBody?.content['application/json'] !== undefined;
         if (method !== 'get' && takesJson) expect(BODIES[key], `${key} needs an example body in BODIES`).toBeDefined();

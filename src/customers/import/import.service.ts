@@ -192,9 +192,7 @@ async function pump<F extends string, R>(options: ImportOptions, store: ImportSt
 
   const flush = async (b: Batch<R>, present: ReadonlySet<string>): Promise<void> => {
     if (b.rows.length === 0) return;
-    const t0 = performance.now();
     const out = await plan.write(db.kysely, storeId, b.rows, present);
-    (globalThis as any).__db = ((globalThis as any).__db ?? 0) + performance.now() - t0;
     const lineOf = (key: string) => b.lines[b.index.get(key) ?? -1] ?? 0;
     const rowOf = (key: string) => b.rows[b.index.get(key) ?? -1];
     for (const key of out.unknownCustomer) {
@@ -235,9 +233,7 @@ async function pump<F extends string, R>(options: ImportOptions, store: ImportSt
       }
       if (batch.rows.length >= batchSize) {
         // One batch in flight while the next is parsed: the database works while we read.
-        const tw = performance.now();
         await writing;
-        (globalThis as any).__stall = ((globalThis as any).__stall ?? 0) + performance.now() - tw;
         writing = flush(batch, header.present);
         // Handled when awaited; this only stops Node from reporting it as unhandled meanwhile.
         writing.catch(() => undefined);

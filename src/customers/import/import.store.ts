@@ -34,15 +34,9 @@ function columns<R>(rows: readonly R[], present: ReadonlySet<string>, specs: rea
 
 async function run(db: Kysely<Database>, spec: UpsertSpec): Promise<BatchOutcome> {
   const { rows } = await upsertBatch(spec).execute(db);
-  const out: BatchOutcome = { inserted: 0, updated: 0, unknownCustomer: [], unknownVehicle: [], vehicleIds: [] };
-  for (const r of rows) {
-    if (r.inserted === true) out.inserted++;
-    else if (r.inserted === false) out.updated++;
-    if (r.no_customer) out.unknownCustomer.push(r.k);
-    if (r.no_vehicle) out.unknownVehicle.push(r.k);
-    if (r.vehicle_id !== null) out.vehicleIds.push(r.vehicle_id);
-  }
-  return out;
+  const r = rows[0];
+  if (!r) return { inserted: 0, updated: 0, unknownCustomer: [], unknownVehicle: [], vehicleIds: [] };
+  return { inserted: r.inserted, updated: r.updated, unknownCustomer: r.no_customer, unknownVehicle: r.no_vehicle, vehicleIds: r.vehicle_ids.map(Number) };
 }
 
 const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [

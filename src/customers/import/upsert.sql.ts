@@ -35,14 +35,19 @@ export interface UpsertSpec {
   refs: BatchRefs;
 }
 
-/** One row of the batch as the database saw it. */
-export interface UpsertRowResult {
-  k: string;
-  /** true: inserted, false: updated, null: unchanged or not written. */
-  inserted: boolean | null;
-  no_customer: boolean;
-  no_vehicle: boolean;
-  vehicle_id: number | null;
+/**
+ * What the batch did, as one row: counts, and the keys the service must report on. Lists are
+ * text[] (vehicle ids too: an int8[] would not go through the int8-as-number type parser).
+ */
+export interface UpsertBatchResult {
+  inserted: number;
+  updated: number;
+  /** Keys not written because their customer number matches no customer of the store. */
+  no_customer: string[];
+  /** Keys written without a vehicle because their VIN matches no vehicle of the store. */
+  no_vehicle: string[];
+  /** Vehicles the batch's rows point at. */
+  vehicle_ids: string[];
 }
 
 // Arrays travel as one parameter per column; element types are from the whitelist above.
@@ -53,9 +58,11 @@ const arrayParam = (values: unknown[], type: PgType) => sql`${values}::${sql.raw
  * joined to customers / vehicles / salespeople for references, inserted with ON CONFLICT on the
  * store's DMS key, and updated only where a value really differs (`is distinct from`), so an
  * unchanged row is neither rewritten nor given a new updated_at. `xmax = 0` tells a fresh insert
- * from an update. Keys must be unique within the batch (the service dedupes).
+ * from an update. Keys must be unique within the batch (the service dedupes). The answer is one
+ * row of counts and exception lists rather than a row per input row: returning and parsing
+ * thousands of rows per batch cost the database and the client more than the lists do.
  */
-export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertRowResult> {
+export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertBatchResult> {
   const { refs } = spec;
   const inputs: RawBuilder<unknown>[] = [arrayParam(spec.keys, 'text')];
   const aliases = ['k'];
@@ -111,8 +118,19 @@ export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertRowResult> {
           where (${ids(updated, 't')}) is distinct from (${ids(updated, 'excluded')})`;
   const noCustomer = refs.customers ? sql`r.customer_id is null` : sql`false`;
   const noVehicle = refs.vehicles ? sql`(r.vin is not null and r.vehicle_id is null)` : sql`false`;
+  const counts = sql`count(*) filter (where up.inserted)::int4 as inserted, count(*) filter (where not up.inserted)::int4 as updated`;
+  const none = sql`'{}'::text[]`;
+  // Without references there is nothing to report per key: count the insert's own rows.
+  const answer =
+    joins.length === 0
+      ? sql`select ${counts}, ${none} as no_customer, ${none} as no_vehicle, ${none} as vehicle_ids from up`
+      : sql`select ${counts},
+          coalesce(array_agg(r.k) filter (where ${noCustomer}), ${none}) as no_customer,
+          coalesce(array_agg(r.k) filter (where ${noVehicle}), ${none}) as no_vehicle,
+          coalesce(array_agg(r.vehicle_id::text) filter (where r.vehicle_id is not null), ${none}) as vehicle_ids
+        from r left join up on up.k = r.k`;
 
-  return sql<UpsertRowResult>`
+  return sql<UpsertBatchResult>`
     with x as (
       select * from unnest(${sql.join(inputs)}) as x(${sql.join(aliases.map((a) => sql.id(a)))})
     ), r as (
@@ -123,7 +141,5 @@ export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertRowResult> {
       on conflict (store_id, ${sql.id(spec.keyColumn)}) ${onConflict}
       returning t.${sql.id(spec.keyColumn)} as k, (t.xmax = 0) as inserted
     )
-    select r.k, up.inserted, ${noCustomer} as no_customer, ${noVehicle} as no_vehicle, r.vehicle_id
-    from r left join up on up.k = r.k
-    where up.k is not null or ${noCustomer} or ${noVehicle} or r.vehicle_id is not null`;
+    ${answer}`;
 }

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, startTestApp, type Client, type TestApp } from '../../test/support/app.ts';
+import { buildCustomer, buildUser, buildVehicle } from '../../test/support/factories.ts';
+import type { Customer } from '../db/schema.ts';
+
+let t: TestApp;
+let manager: Client;
+let pat: Customer;
+beforeAll(async () => {
+  t = await startTestApp();
+  await buildUser(t.db.kysely, { role: 'manager', storeIds: [t.storeA.id], email: 'manager.a@example.test' });
+  manager = await login(t.app, 'manager.a@example.test');
+  pat = await buildCustomer(t.db.kysely, t.storeA.id, { country: 'CA', region: 'BC', address_line1: '1 Main St', city: 'Burnaby' });
+});
+afterAll(() => t.close());
+
+const url = (q: string) => `/api/customers/${pat.id}/eligibility?${q}`;
+
+describe('GET /api/customers/:id/eligibility', () => {
+  it('refuses marketing without consent and explains why', async () => {
+    const res = await manager.get(url('channel=sms&purpose=marketing&at=2026-06-15T19:00:00Z'));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ allowed: false, reasons: [{ code: 'no_marketing_consent' }], zone: 'America/Vancouver' });
+  });
+
+  it('allows it once consent is recorded, inside the recipient’s window', async () => {
+    await manager.post(`/api/customers/${pat.id}/consent`, { channel: 'sms', purpose: 'marketing', granted: true, basis: 'express', source: 'user' });
+    expect((await manager.get(url('channel=sms&purpose=marketing&at=2026-06-15T19:00:00Z'))).json()).toMatchObject({ allowed: true, target: pat.cell_phone });
+  });
+
+  it('defers a text that would arrive at 6 a.m. in Vancouver to 8 a.m. there', async () => {
+    const body = (await manager.get(url('channel=sms&purpose=marketing&at=2026-06-16T13:00:00Z'))).json();
+    expect(body).toMatchObject({ allowed: false, reasons: [{ code: 'quiet_hours' }], deferUntil: '2026-06-16T15:00:00.000Z' });
+  });
+
+  it('does not market about a vehicle turned off for body shop', async () => {
+    const v = await buildVehicle(t.db.kysely, pat, { contact_off: true, contact_off_reason: 'body_shop' });
+    const body = (await manager.get(url(`channel=sms&purpose=marketing&at=2026-06-15T19:00:00Z&vehicleId=${v.id}`))).json();
+    expect(body.reasons.map((r: { code: string }) => r.code)).toEqual(['vehicle_off']);
+  });
+
+  it('names the allowed values for an unknown channel or purpose', async () => {
+    const res = await manager.get(url('channel=pigeon&purpose=gossip'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/"email"\|"sms".*"marketing"\|"service"/s);
+  });
+});

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { findCustomer } from '../customers/customers.store.ts';
+import type { Database } from '../db/schema.ts';
+import { principalOf } from '../http/principal.ts';
+import { errorSchema } from '../http/schemas.ts';
+import type { Clock } from '../shared/clock.ts';
+import { notFound } from '../shared/errors.ts';
+import { CHANNELS, PURPOSES } from './consent.types.ts';
+import { explainEligibility } from './eligibility.service.ts';
+
+export const eligibilitySchema = z.object({
+  allowed: z.boolean(),
+  reasons: z.array(z.object({ code: z.string(), detail: z.string() })),
+  target: z.string().nullable(),
+  deferUntil: z.string().nullable(),
+  zone: z.string(),
+});
+
+export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/customers/:customerId/eligibility',
+    {
+      schema: {
+        tags: ['consent'],
+        summary: 'May this customer be contacted on this channel for this purpose at this time, and if not, why not',
+        params: z.object({ customerId: z.coerce.number().int().positive() }),
+        querystring: z.object({
+          channel: z.enum(CHANNELS),
+          purpose: z.enum(PURPOSES),
+          at: z.iso.datetime({ offset: true }).optional().describe('ISO 8601 time; defaults to now'),
+          vehicleId: z.coerce.number().int().positive().optional(),
+        }),
+        response: { 200: eligibilitySchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (req) => {
+      const customer = await findCustomer(deps.db, principalOf(req).storeIds, req.params.customerId);
+      if (!customer) throw notFound('Customer');
+      const store = await deps.db.selectFrom('stores').selectAll().where('id', '=', customer.store_id).executeTakeFirstOrThrow();
+      const d = await explainEligibility(deps.db, customer, store, {
+        channel: req.query.channel,
+        purpose: req.query.purpose,
+        at: req.query.at ? new Date(req.query.at) : deps.clock.now(),
+        vehicleId: req.query.vehicleId,
+      });
+      return { ...d, deferUntil: d.deferUntil?.toISOString() ?? null };
+    },
+  );
+}
