@@ -27,12 +27,9 @@ const NO_STORE_PARAMS = new Set(['/api/health', '/api/openapi.json', '/api/auth/
 
 describe('tenant isolation', () => {
   it('answers 404 for store B’s records on every route that takes a store or record id', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-      paths: Record<
-        string,
-        Record<string, { parameters?: { name: string; in: string; required?: boolean; schema?: { enum?: string[] } }[]; requestBody?: { content: Record<string, unknown> } }>
-      >;
-    };
+    type Param = { name: string; in: string; required?: boolean; schema?: { enum?: string[] } };
+    type Operation = { parameters?: Param[]; requestBody?: { content: Record<string, unknown> } };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
     const checked: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (NO_STORE_PARAMS.has(path) || path.startsWith('/api/docs')) continue;

@@ -52,7 +52,7 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<Db> {
       kysely,
       kind: 'pglite',
       exec: (sql) => mutex.run(async () => void (await pglite.exec(sql))),
-      dumpDataDir: () => mutex.run(async () => (await pglite.dumpDataDir('none')) as Blob),
+      dumpDataDir: () => mutex.run(async () => pglite.dumpDataDir('none')),
       async close() {
         await kysely.destroy();
         await pglite.close();
@@ -69,10 +69,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') => {
       const parser = (parsers as Record<number, (v: string) => unknown>)[oid];
-      return parser ?? pg.types.getTypeParser(oid, format ?? 'text');
+      return parser ?? (pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown);
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // An idle connection the server ends (restart, failover, a forced drop) is replaced on next
+  // use; without a listener its error event would crash the process.
+  pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

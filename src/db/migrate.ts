@@ -14,7 +14,7 @@ export async function migrateToLatest(db: Db, target?: string): Promise<string[]
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const where = failed ? ` in migration ${failed.migrationName}` : '';
-    throw new Error(`Migration failed${where}: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new Error(`Migration failed${where}: ${error instanceof Error ? error.message : JSON.stringify(error)}`, {
       cause: error,
     });
   }

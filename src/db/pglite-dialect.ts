@@ -10,7 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import { Mutex } from '../shared/mutex.ts';
+import type { Mutex } from '../shared/mutex.ts';
 
 /**
  * A Kysely dialect for PGlite that hands out its single session to one user at a time.

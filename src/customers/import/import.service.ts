@@ -221,6 +221,10 @@ async function pump<F extends string, R>(options: ImportOptions, store: ImportSt
       }
       const line = startLine(item);
       rows++;
+      // The loop below runs on buffered records without returning to the event loop, so a batch
+      // in flight would wait for its socket writes and its answer until the next file chunk is read.
+      // Yielding now and then lets the database receive the batch and work while we parse.
+      if (writing && (rows & 511) === 0) await yieldToEventLoop();
       const outcome = plan.read(rawRow(header, item.record), ctx);
       if (!outcome.ok) {
         report.rejected.push({ line, reason: outcome.reason });
@@ -254,6 +258,8 @@ async function pump<F extends string, R>(options: ImportOptions, store: ImportSt
   report.warnings.sort((a, b) => a.line - b.line);
   return report;
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function asImportError(err: unknown, kind: string): unknown {
   if (err instanceof CsvError) {
