@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forecourt-bench-'));
   try {
     const file = path.join(dir, 'customers.csv');
-    let t = performance.now();
+    const t = performance.now();
     const size = await writeCustomersCsv(file, rows);
     log(`generated ${rows} customers (${(size / 1e6).toFixed(1)} MB, ${BENCH_HEADER.length} columns) in ${secs(t)} s: ${file}`);
     log(`node ${process.version}, ${os.cpus().length} cores, batch ${batchSize} rows`);

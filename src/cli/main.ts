@@ -8,6 +8,7 @@ import { startWorker } from '../jobs/worker.ts';
 import { systemClock } from '../shared/clock.ts';
 import { runDemo } from './demo.command.ts';
 import { runImport } from './import.command.ts';
+import { runExplain } from './explain.command.ts';
 import { isDatabaseEmpty } from '../customers/demo/demo.service.ts';
 
 const positiveInt = (v: string) => {
@@ -138,6 +139,24 @@ program
     const db = await openMigrated(loadConfig());
     try {
       process.exitCode = await runImport({ db, storeCode: opts.store, kind, file, json: opts.json === true, encoding: opts.encoding });
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('explain')
+  .description('say whether a customer may be contacted on a channel for a purpose, and why not')
+  .argument('<customer>', 'customer id, or DMS customer number with --store')
+  .requiredOption('--channel <channel>', 'email | sms | voice | call | letter | fax')
+  .requiredOption('--purpose <purpose>', 'marketing | service')
+  .option('--store <code>', 'the store, when <customer> is a DMS customer number')
+  .option('--at <iso>', 'the time to decide for (default: now)')
+  .option('--json', 'print the decision as JSON')
+  .action(async (customer: string, opts: { channel: string; purpose: string; store?: string; at?: string; json?: boolean }) => {
+    const db = await openMigrated(loadConfig());
+    try {
+      process.exitCode = await runExplain({ db, customer, storeCode: opts.store, channel: opts.channel, purpose: opts.purpose, at: opts.at, json: opts.json === true });
     } finally {
       await db.close();
     }

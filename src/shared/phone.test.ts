@@ -33,9 +33,12 @@ function viaLibphonenumber(raw: string, country: string): PhoneResult {
   const text = raw.trim();
   if (text === '') return { ok: false, reason: 'empty phone number' };
   const region = country.toUpperCase();
-  const parsed = isSupportedCountry(region) ? parsePhoneNumberFromString(text, { defaultCountry: region }) : parsePhoneNumberFromString(text);
+  const parsed = isSupportedCountry(region)
+    ? parsePhoneNumberFromString(text, { defaultCountry: region })
+    : parsePhoneNumberFromString(text);
   if (!parsed) return { ok: false, reason: `not a phone number: "${text}"` };
-  if (!parsed.isValid()) return { ok: false, reason: `not a valid ${parsed.country ?? region} phone number: "${text}"` };
+  if (!parsed.isValid())
+    return { ok: false, reason: `not a valid ${parsed.country ?? region} phone number: "${text}"` };
   return { ok: true, e164: parsed.number };
 }
 
@@ -54,10 +57,60 @@ function prng(seed: number): () => number {
 describe('normalisePhone North American fast path', () => {
   const REGIONS = ['CA', 'US', 'ca', 'BS', 'DO', 'FR', 'GB', 'MX', 'ZZ'];
   // Real area codes of several NANP countries (Canada, US, Caribbean, toll-free, premium) and N11s.
-  const AREAS = ['416', '514', '604', '403', '780', '204', '418', '613', '902', '709', '867', '212', '305', '505', '983', '800', '888', '900', '268', '242', '441', '809', '829', '849', '876', '658', '787', '939', '671', '670', '340', '684', '721', '523', '411', '911', '555', '600', '622', '456', '500', '533', '544', '566', '577', '588', '700', '710', '880'];
+  const AREAS = [
+    '416',
+    '514',
+    '604',
+    '403',
+    '780',
+    '204',
+    '418',
+    '613',
+    '902',
+    '709',
+    '867',
+    '212',
+    '305',
+    '505',
+    '983',
+    '800',
+    '888',
+    '900',
+    '268',
+    '242',
+    '441',
+    '809',
+    '829',
+    '849',
+    '876',
+    '658',
+    '787',
+    '939',
+    '671',
+    '670',
+    '340',
+    '684',
+    '721',
+    '523',
+    '411',
+    '911',
+    '555',
+    '600',
+    '622',
+    '456',
+    '500',
+    '533',
+    '544',
+    '566',
+    '577',
+    '588',
+    '700',
+    '710',
+    '880',
+  ];
 
   function generate(rnd: () => number): string {
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
     const digits = (n: number) => Array.from({ length: n }, () => String(Math.floor(rnd() * 10))).join('');
     const npa = rnd() < 0.6 ? pick(AREAS) : digits(3);
     const nxx = rnd() < 0.85 ? `${2 + Math.floor(rnd() * 8)}${digits(2)}` : digits(3);
@@ -109,7 +162,8 @@ describe('normalisePhone North American fast path', () => {
       const region = REGIONS[i % REGIONS.length] ?? 'CA';
       const want = viaLibphonenumber(raw, region);
       const got = normalisePhone(raw, region);
-      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ raw, region, got }).toEqual({ raw, region, got: want });
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        expect({ raw, region, got }).toEqual({ raw, region, got: want });
       const f = nanpE164(raw.trim(), region.toUpperCase());
       if (f !== undefined) {
         fast++;
@@ -133,7 +187,8 @@ describe('normalisePhone North American fast path', () => {
         ] as const) {
           const want = viaLibphonenumber(raw, region);
           const got = normalisePhone(raw, region);
-          if (JSON.stringify(got) !== JSON.stringify(want)) expect({ raw, region, got }).toEqual({ raw, region, got: want });
+          if (JSON.stringify(got) !== JSON.stringify(want))
+            expect({ raw, region, got }).toEqual({ raw, region, got: want });
         }
       }
     }
@@ -141,7 +196,9 @@ describe('normalisePhone North American fast path', () => {
 
   it('takes the fast path for the plain forms DMS exports use', () => {
     expect(nanpE164('(416) 967-1111', 'CA')).toBe('+14169671111');
-    expect(nanpE164('1-212-555-0123', 'US')).toBe(viaLibphonenumber('1-212-555-0123', 'US').ok ? '+12125550123' : undefined);
+    expect(nanpE164('1-212-555-0123', 'US')).toBe(
+      viaLibphonenumber('1-212-555-0123', 'US').ok ? '+12125550123' : undefined,
+    );
     expect(nanpE164('+1 416 967 1111', 'FR')).toBe('+14169671111');
     expect(nanpE164('416 967 1111', 'FR')).toBeUndefined();
     expect(nanpE164('416 967 1111 x12', 'CA')).toBeUndefined();

@@ -25,7 +25,8 @@ export function normalisePhone(raw: string, country: string): PhoneResult {
     ? parsePhoneNumberFromString(text, { defaultCountry: region })
     : parsePhoneNumberFromString(text);
   if (!parsed) return { ok: false, reason: `not a phone number: "${text}"` };
-  if (!parsed.isValid()) return { ok: false, reason: `not a valid ${parsed.country ?? region} phone number: "${text}"` };
+  if (!parsed.isValid())
+    return { ok: false, reason: `not a valid ${parsed.country ?? region} phone number: "${text}"` };
   return { ok: true, e164: parsed.number };
 }
 
@@ -51,7 +52,7 @@ function nanpPlans(): NanpPlan[] | undefined {
   if (metadata.version !== 4) return undefined;
   const plans: NanpPlan[] = [];
   for (const code of metadata.country_calling_codes['1'] ?? []) {
-    const m: unknown = metadata.countries[code as keyof typeof metadata.countries];
+    const m: unknown = metadata.countries[code];
     if (!Array.isArray(m) || m[0] !== '1' || typeof m[2] !== 'string' || !isLengths(m[3])) return undefined;
     const possible = m[3];
     const leading: unknown = m[10];
@@ -68,7 +69,11 @@ function nanpPlans(): NanpPlan[] | undefined {
         if (t[0] !== '') compiled.push({ pattern: anchored(t[0]), lengths: isLengths(t[1]) ? t[1] : possible });
       }
     }
-    plans.push({ leading: typeof leading === 'string' && leading !== '' ? new RegExp(leading) : undefined, national: anchored(m[2]), types: compiled });
+    plans.push({
+      leading: typeof leading === 'string' && leading !== '' ? new RegExp(leading) : undefined,
+      national: anchored(m[2]),
+      types: compiled,
+    });
   }
   return plans.length > 0 ? plans : undefined;
 }
