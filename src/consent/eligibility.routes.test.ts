@@ -45,3 +45,12 @@ describe('GET /api/customers/:id/eligibility', () => {
     expect(res.json().error.message).toMatch(/"email"\|"sms".*"marketing"\|"service"/s);
   });
 });
+
+describe('GET /api/customers/:id/contactability', () => {
+  it('decides every channel and purpose at once', async () => {
+    const body = (await manager.get(`/api/customers/${pat.id}/contactability`)).json();
+    expect(body.decisions).toHaveLength(12);
+    const fax = body.decisions.find((d: { channel: string; purpose: string }) => d.channel === 'fax' && d.purpose === 'service');
+    expect(fax).toMatchObject({ allowed: false, reasons: [{ code: 'no_fax_number' }] });
+  });
+});

@@ -9,7 +9,7 @@ import { errorSchema } from '../http/schemas.ts';
 import type { Clock } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
 import { CHANNELS, PURPOSES } from './consent.types.ts';
-import { explainEligibility } from './eligibility.service.ts';
+import { decideFor, explainEligibility, loadEligibilityFacts } from './eligibility.service.ts';
 
 export const eligibilitySchema = z.object({
   allowed: z.boolean(),
@@ -47,6 +47,36 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
         vehicleId: req.query.vehicleId,
       });
       return { ...d, deferUntil: d.deferUntil?.toISOString() ?? null };
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/customers/:customerId/contactability',
+    {
+      schema: {
+        tags: ['consent'],
+        summary: 'The eligibility decision for every channel × purpose now (the profile’s contact panel)',
+        params: z.object({ customerId: z.coerce.number().int().positive() }),
+        response: {
+          200: z.object({ at: z.string(), decisions: z.array(eligibilitySchema.extend({ channel: z.enum(CHANNELS), purpose: z.enum(PURPOSES) })) }),
+          401: errorSchema,
+          404: errorSchema,
+        },
+      },
+    },
+    async (req) => {
+      const customer = await findCustomer(deps.db, principalOf(req).storeIds, req.params.customerId);
+      if (!customer) throw notFound('Customer');
+      const store = await deps.db.selectFrom('stores').selectAll().where('id', '=', customer.store_id).executeTakeFirstOrThrow();
+      const at = deps.clock.now();
+      const facts = await loadEligibilityFacts(deps.db, customer, store);
+      const decisions = CHANNELS.flatMap((channel) =>
+        PURPOSES.map((purpose) => {
+          const d = decideFor(facts, { channel, purpose, at });
+          return { channel, purpose, ...d, deferUntil: d.deferUntil?.toISOString() ?? null };
+        }),
+      );
+      return { at: at.toISOString(), decisions };
     },
   );
 }

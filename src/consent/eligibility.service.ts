@@ -15,40 +15,47 @@ export interface EligibilityQuery {
   vehicleId?: number | undefined;
 }
 
-/**
- * Gathers what the pure eligibility rule needs for one customer and asks it. Reachability
- * (bounces, blocked numbers) joins here when the reachability ledger lands; until then every
- * number and address counts as reachable.
- */
-export async function explainEligibility(
-  db: Kysely<Database>,
-  customer: Customer,
-  store: Store,
-  q: EligibilityQuery,
-): Promise<EligibilityDecision & { zone: string }> {
-  const [history, anchors, vehicle] = await Promise.all([
+/** Everything about one customer that eligibility depends on, read once for any number of decisions. */
+export interface EligibilityFacts {
+  customer: Customer;
+  store: Store;
+  history: Awaited<ReturnType<typeof listConsentHistory>>;
+  anchors: Awaited<ReturnType<typeof consentAnchors>>;
+  vehicles: Map<number, { contactOff: boolean; reason: 'user' | 'body_shop' | null }>;
+  /** Bounces and blocked numbers join here when the reachability ledger lands; until then all count as reachable. */
+  reachability: Map<string, Reachability>;
+}
+
+export async function loadEligibilityFacts(db: Kysely<Database>, customer: Customer, store: Store): Promise<EligibilityFacts> {
+  const [history, anchors, vehicles] = await Promise.all([
     listConsentHistory(db, customer.id),
     consentAnchors(db, customer.id),
-    q.vehicleId === undefined
-      ? Promise.resolve(undefined)
-      : db
-          .selectFrom('vehicles')
-          .select(['contact_off', 'contact_off_reason'])
-          .where('id', '=', q.vehicleId)
-          .where('customer_id', '=', customer.id)
-          .executeTakeFirst(),
+    db.selectFrom('vehicles').select(['id', 'contact_off', 'contact_off_reason']).where('customer_id', '=', customer.id).execute(),
   ]);
+  return {
+    customer,
+    store,
+    history,
+    anchors,
+    vehicles: new Map(vehicles.map((v) => [v.id, { contactOff: v.contact_off, reason: v.contact_off_reason }])),
+    reachability: new Map(),
+  };
+}
+
+/** The pure decision for one channel, purpose and time over facts already loaded. */
+export function decideFor(f: EligibilityFacts, q: EligibilityQuery): EligibilityDecision & { zone: string } {
+  const { customer, store } = f;
+  const vehicle = q.vehicleId === undefined ? undefined : f.vehicles.get(q.vehicleId);
   if (q.vehicleId !== undefined && !vehicle) throw new DomainError('not_found', 'Vehicle not found on this customer');
-  const consent = deriveConsent(history, q.channel, q.purpose, { now: q.at, country: store.country, ...anchors });
+  const consent = deriveConsent(f.history, q.channel, q.purpose, { now: q.at, country: store.country, ...f.anchors });
   const zone = recipientZone(customer.country ?? store.country, customer.region, store.time_zone);
-  const reachability = new Map<string, Reachability>();
   const decision = decideEligibility({
     channel: q.channel,
     purpose: q.purpose,
     at: q.at,
     consent,
-    reachability,
-    vehicle: vehicle ? { contactOff: vehicle.contact_off, reason: vehicle.contact_off_reason } : undefined,
+    reachability: f.reachability,
+    vehicle,
     zone,
     window: effectiveWindow({ start: store.send_window_start, end: store.send_window_end }, customer.country ?? store.country, customer.region),
     customer: {
@@ -69,4 +76,14 @@ export async function explainEligibility(
     },
   });
   return { ...decision, zone };
+}
+
+/** Loads the facts and decides once. */
+export async function explainEligibility(
+  db: Kysely<Database>,
+  customer: Customer,
+  store: Store,
+  q: EligibilityQuery,
+): Promise<EligibilityDecision & { zone: string }> {
+  return decideFor(await loadEligibilityFacts(db, customer, store), q);
 }

@@ -66,9 +66,18 @@ export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertBatchResult> {
   const { refs } = spec;
   const inputs: RawBuilder<unknown>[] = [arrayParam(spec.keys, 'text')];
   const aliases = ['k'];
-  if (refs.customers) inputs.push(arrayParam(refs.customers, 'text')), aliases.push('cust');
-  if (refs.vehicles) inputs.push(arrayParam(refs.vehicles.values, 'text')), aliases.push('vin');
-  if (refs.salespeople) inputs.push(arrayParam(refs.salespeople.values, 'text')), aliases.push('sp');
+  if (refs.customers) {
+    inputs.push(arrayParam(refs.customers, 'text'));
+    aliases.push('cust');
+  }
+  if (refs.vehicles) {
+    inputs.push(arrayParam(refs.vehicles.values, 'text'));
+    aliases.push('vin');
+  }
+  if (refs.salespeople) {
+    inputs.push(arrayParam(refs.salespeople.values, 'text'));
+    aliases.push('sp');
+  }
   spec.columns.forEach((c, i) => {
     inputs.push(arrayParam(c.values, c.type));
     aliases.push(`c${i}`);
