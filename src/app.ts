@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import { createConsentService } from './consent/consent.service.ts';
 import { eligibilityRoutes } from './consent/eligibility.routes.ts';
+import { contactMethodsRoutes } from './customers/contact-methods.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { importsRoutes } from './customers/imports.routes.ts';
 import type { Db } from './db/connect.ts';
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   authRoutes(server, { auth, secureCookies: deps.config.secureCookies, sessionTtlHours: deps.config.sessionTtlHours });
   storesRoutes(server);
   customersRoutes(server, { db, clock });
+  contactMethodsRoutes(server, { db, clock });
   consentRoutes(server, { db, consent: createConsentService({ db, clock }) });
   eligibilityRoutes(server, { db, clock });
   importsRoutes(server, { db: deps.db });

@@ -21,6 +21,7 @@ afterAll(() => t.close());
 const BODIES: Record<string, object> = {
   'POST /api/customers/{customerId}/consent': { channel: 'sms', purpose: 'marketing', granted: false, source: 'user' },
   'POST /api/customers/{customerId}/verify': {},
+  'PATCH /api/customers/{customerId}/contact-methods': { emailOn: false },
 };
 
 const NO_STORE_PARAMS = new Set(['/api/health', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/stores']);
@@ -53,7 +54,7 @@ describe('tenant isolation', () => {
           method === 'get'
             ? await a.get(url)
             : takesJson
-              ? await a.post(url, BODIES[key])
+              ? await a.send(method.toUpperCase() as 'POST', url, BODIES[key])
               : await t.app.inject({
                   method: method.toUpperCase() as 'POST',
                   url,

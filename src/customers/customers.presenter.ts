@@ -72,6 +72,16 @@ export function presentProfile(p: CustomerProfileData) {
       eserviceUser: c.eservice_user,
       salesperson: salesperson ? { id: salesperson.salespersonId, name: salesperson.name, source: salesperson.source, since: salesperson.on } : null,
       totalLabourSales: p.totalLabourSales,
+      contactMethods: {
+        mailOn: c.mail_on,
+        homePhoneOn: c.home_phone_on,
+        workPhoneOn: c.work_phone_on,
+        cellPhoneOn: c.cell_phone_on,
+        emailOn: c.email_on,
+        doNotMail: c.do_not_mail,
+        caslOptOut: c.casl_opt_out,
+        preferredContactMethod: c.preferred_contact_method,
+      },
     },
     vehicles: p.vehicles.map((v) => ({
       id: v.id,

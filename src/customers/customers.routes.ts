@@ -7,6 +7,7 @@ import { principalOf, requireStore } from '../http/principal.ts';
 import { errorSchema } from '../http/schemas.ts';
 import type { Clock } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
+import { contactMethodsSchema } from './contact-methods.routes.ts';
 import { presentListRow, presentProfile } from './customers.presenter.ts';
 import { findCustomer, loadProfile, markVerified, searchCustomers } from './customers.store.ts';
 import { parseSearch } from './search.rules.ts';
@@ -67,6 +68,7 @@ const profile = z.object({
     eserviceUser: z.boolean(),
     salesperson: nul(z.object({ id: z.number(), name: z.string(), source: z.enum(['deal', 'reassignment', 'activity']), since: z.string() })),
     totalLabourSales: z.number(),
+    contactMethods: contactMethodsSchema,
   }),
   vehicles: z.array(
     z.object({

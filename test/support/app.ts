@@ -54,6 +54,7 @@ export async function startTestApp(): Promise<TestApp> {
 export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  send(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: object): Promise<LightMyRequestResponse>;
   csrfToken: string;
   cookie: string;
 }
@@ -74,5 +75,7 @@ export async function login(app: FastifyInstance, email: string, password = TEST
         headers: { cookie, 'x-csrf-token': csrfToken, ...headers },
         ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
       }),
+    send: (method, url, body) =>
+      app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { payload: body }) }),
   };
 }
