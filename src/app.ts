@@ -26,7 +26,14 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     // Secrets never reach the log, whatever a caller passes.
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', '*.password', '*.password_hash', '*.secret'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers.authorization',
+      'req.headers["x-csrf-token"]',
+      '*.password',
+      '*.password_hash',
+      '*.secret',
+    ],
   });
 }
 

@@ -24,13 +24,22 @@ const BODIES: Record<string, object> = {
   'PATCH /api/customers/{customerId}/contact-methods': { emailOn: false },
 };
 
-const NO_STORE_PARAMS = new Set(['/api/health', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/stores']);
+const NO_STORE_PARAMS = new Set([
+  '/api/health',
+  '/api/openapi.json',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/session',
+  '/api/stores',
+]);
 
 describe('tenant isolation', () => {
   it('answers 404 for store B’s records on every route that takes a store or record id', async () => {
     type Param = { name: string; in: string; required?: boolean; schema?: { enum?: string[] } };
     type Operation = { parameters?: Param[]; requestBody?: { content: Record<string, unknown> } };
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, Operation>>;
+    }>();
     const checked: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (NO_STORE_PARAMS.has(path) || path.startsWith('/api/docs')) continue;

@@ -10,7 +10,11 @@ afterAll(() => t.close());
 
 describe('sessions', () => {
   it('logs in with an HttpOnly, SameSite session cookie and returns the CSRF token and visible stores', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'Agent.A@example.test', password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'Agent.A@example.test', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'forecourt_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
@@ -21,8 +25,16 @@ describe('sessions', () => {
   });
 
   it('refuses a wrong password with the same message as an unknown e-mail', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'agent.b@example.test', password: 'nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'ghost@example.test', password: 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'agent.b@example.test', password: 'nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'ghost@example.test', password: 'nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
@@ -38,7 +50,11 @@ describe('sessions', () => {
   it('rate-limits repeated failed logins for one account', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'target@example.test', password: `guess${i}` } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'target@example.test', password: `guess${i}` },
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -69,7 +85,11 @@ describe('sessions', () => {
   });
 
   it('stores passwords as argon2id hashes', async () => {
-    const row = await t.db.kysely.selectFrom('users').select('password_hash').where('email', '=', 'admin@example.test').executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', 'admin@example.test')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -78,7 +98,14 @@ describe('sessions', () => {
     const health = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.json()).toMatchObject({ status: 'ok' });
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const route of ['/api/health', '/api/auth/login', '/api/stores', '/api/stores/{storeId}/customers', '/api/customers/{customerId}', '/api/stores/{storeId}/imports/{kind}']) {
+    for (const route of [
+      '/api/health',
+      '/api/auth/login',
+      '/api/stores',
+      '/api/stores/{storeId}/customers',
+      '/api/customers/{customerId}',
+      '/api/stores/{storeId}/imports/{kind}',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(route);
     }
   });

@@ -21,7 +21,10 @@ function presentSession(p: Principal): z.infer<typeof sessionSchema> {
   };
 }
 
-export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secureCookies: boolean; sessionTtlHours: number }) {
+export function authRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; secureCookies: boolean; sessionTtlHours: number },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -43,7 +46,10 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secu
       schema: {
         tags: ['auth'],
         summary: 'Log in with e-mail and password; sets the HttpOnly session cookie',
-        body: z.object({ email: z.string().trim().min(1, 'enter your e-mail'), password: z.string().min(1, 'enter your password') }),
+        body: z.object({
+          email: z.string().trim().min(1, 'enter your e-mail'),
+          password: z.string().min(1, 'enter your password'),
+        }),
         response: { 200: sessionSchema, 401: errorSchema, 429: errorSchema },
       },
     },
@@ -72,7 +78,13 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secu
 
   r.get(
     '/api/auth/session',
-    { schema: { tags: ['auth'], summary: 'The logged-in user, their stores and CSRF token', response: { 200: sessionSchema, 401: errorSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The logged-in user, their stores and CSRF token',
+        response: { 200: sessionSchema, 401: errorSchema },
+      },
+    },
     async (req) => presentSession(principalOf(req)),
   );
 }

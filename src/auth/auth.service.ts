@@ -84,6 +84,12 @@ export async function ensureFirstAdmin(
   const generatedPassword = opts.password ? undefined : randomBytes(12).toString('base64url');
   const password = opts.password ?? generatedPassword ?? '';
   const organisationId = await ensureOrganisation(db);
-  await createUser(db, { organisationId, email, name: 'Administrator', passwordHash: await hashPassword(password), role: 'admin' });
+  await createUser(db, {
+    organisationId,
+    email,
+    name: 'Administrator',
+    passwordHash: await hashPassword(password),
+    role: 'admin',
+  });
   return generatedPassword ? { email, generatedPassword } : { email };
 }

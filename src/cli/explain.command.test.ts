@@ -20,7 +20,17 @@ async function explain(args: Partial<Parameters<typeof runExplain>[0]>) {
   let e = '';
   out.on('data', (c: Buffer) => (o += c.toString()));
   err.on('data', (c: Buffer) => (e += c.toString()));
-  const code = await runExplain({ db, customer: '777', storeCode: 'EXP', channel: 'sms', purpose: 'marketing', json: false, out, err, ...args });
+  const code = await runExplain({
+    db,
+    customer: '777',
+    storeCode: 'EXP',
+    channel: 'sms',
+    purpose: 'marketing',
+    json: false,
+    out,
+    err,
+    ...args,
+  });
   return { code, out: o, err: e };
 }
 

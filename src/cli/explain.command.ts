@@ -25,10 +25,15 @@ export async function runExplain(o: ExplainOptions): Promise<number> {
   if (!isChannel(o.channel)) return fail(err, `Unknown channel "${o.channel}". Use one of: ${CHANNELS.join(', ')}.`);
   if (!isPurpose(o.purpose)) return fail(err, `Unknown purpose "${o.purpose}". Use one of: ${PURPOSES.join(', ')}.`);
   const at = o.at ? new Date(o.at) : new Date();
-  if (Number.isNaN(at.getTime())) return fail(err, `--at "${o.at}" is not an ISO 8601 time, e.g. 2026-11-23T15:00:00-05:00.`);
+  if (Number.isNaN(at.getTime()))
+    return fail(err, `--at "${o.at}" is not an ISO 8601 time, e.g. 2026-11-23T15:00:00-05:00.`);
 
   const db = o.db.kysely;
-  let q = db.selectFrom('customers').innerJoin('stores', 'stores.id', 'customers.store_id').selectAll('customers').select('stores.code as store_code');
+  let q = db
+    .selectFrom('customers')
+    .innerJoin('stores', 'stores.id', 'customers.store_id')
+    .selectAll('customers')
+    .select('stores.code as store_code');
   if (o.storeCode) q = q.where('stores.code', '=', o.storeCode).where('customers.dms_customer_number', '=', o.customer);
   else if (/^\d+$/.test(o.customer)) q = q.where('customers.id', '=', Number(o.customer));
   else return fail(err, 'Give a customer id, or a DMS customer number with --store CODE.');
@@ -39,11 +44,16 @@ export async function runExplain(o: ExplainOptions): Promise<number> {
   const d = await explainEligibility(db, customer, store, { channel: o.channel, purpose: o.purpose, at });
 
   if (o.json) {
-    out.write(`${JSON.stringify({ allowed: d.allowed, reasons: d.reasons, target: d.target, deferUntil: d.deferUntil?.toISOString() ?? null, zone: d.zone })}\n`);
+    out.write(
+      `${JSON.stringify({ allowed: d.allowed, reasons: d.reasons, target: d.target, deferUntil: d.deferUntil?.toISOString() ?? null, zone: d.zone })}\n`,
+    );
     return 0;
   }
-  const who = `${customer.first_name ?? ''} ${customer.last_name ?? customer.name ?? ''}`.trim() || customer.dms_customer_number;
-  out.write(`${who} (${store.code} #${customer.dms_customer_number}) — ${o.channel} / ${o.purpose} at ${at.toISOString()} (${d.zone})\n`);
+  const who =
+    `${customer.first_name ?? ''} ${customer.last_name ?? customer.name ?? ''}`.trim() || customer.dms_customer_number;
+  out.write(
+    `${who} (${store.code} #${customer.dms_customer_number}) — ${o.channel} / ${o.purpose} at ${at.toISOString()} (${d.zone})\n`,
+  );
   out.write(d.allowed ? `  ALLOWED → ${d.target ?? ''}\n` : '  NOT ALLOWED\n');
   for (const r of d.reasons) out.write(`  - ${r.code}: ${r.detail}\n`);
   if (d.deferUntil) out.write(`  deferred until ${d.deferUntil.toISOString()}\n`);

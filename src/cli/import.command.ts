@@ -4,7 +4,12 @@ import type { Db } from '../db/connect.ts';
 import { DomainError } from '../shared/errors.ts';
 import { findStoreByCode } from '../stores/stores.store.ts';
 import { importCsv } from '../customers/import/import.service.ts';
-import { IMPORT_KINDS, type ImportKind, type ImportOptions, type ImportReport } from '../customers/import/import.types.ts';
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportOptions,
+  type ImportReport,
+} from '../customers/import/import.types.ts';
 
 export interface RunImportOptions {
   db: Db;
@@ -62,7 +67,11 @@ export async function runImport(opts: RunImportOptions): Promise<number> {
 
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
-        { stream: process.stderr, format: `${opts.kind} [{bar}] {percentage}% | {mb}/{totalMb} MB | {rows} rows | {rate} rows/s | {eta_formatted}`, hideCursor: true },
+        {
+          stream: process.stderr,
+          format: `${opts.kind} [{bar}] {percentage}% | {mb}/{totalMb} MB | {rows} rows | {rate} rows/s | {eta_formatted}`,
+          hideCursor: true,
+        },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
@@ -81,7 +90,12 @@ export async function runImport(opts: RunImportOptions): Promise<number> {
       encoding,
       onProgress: (p) => {
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-        bar?.update(Math.min(p.bytesRead, size), { mb: mb(p.bytesRead), totalMb: mb(size), rows: p.rows, rate: Math.round(p.rows / seconds) });
+        bar?.update(Math.min(p.bytesRead, size), {
+          mb: mb(p.bytesRead),
+          totalMb: mb(size),
+          rows: p.rows,
+          rate: Math.round(p.rows / seconds),
+        });
       },
     });
   } catch (err) {
@@ -109,12 +123,14 @@ export function humanSummary(kind: string, storeCode: string, r: ImportReport, s
   if (r.rejected.length > 0) {
     lines.push('Rejected rows:');
     for (const x of r.rejected.slice(0, SHOWN_REJECTIONS)) lines.push(`  line ${x.line}: ${x.reason}`);
-    if (r.rejected.length > SHOWN_REJECTIONS) lines.push(`  ... and ${r.rejected.length - SHOWN_REJECTIONS} more (--json lists them all)`);
+    if (r.rejected.length > SHOWN_REJECTIONS)
+      lines.push(`  ... and ${r.rejected.length - SHOWN_REJECTIONS} more (--json lists them all)`);
   }
   if (r.warnings.length > 0) {
     lines.push('Warnings (values dropped, rows kept):');
     for (const x of r.warnings.slice(0, SHOWN_REJECTIONS)) lines.push(`  line ${x.line}, ${x.field}: ${x.reason}`);
-    if (r.warnings.length > SHOWN_REJECTIONS) lines.push(`  ... and ${r.warnings.length - SHOWN_REJECTIONS} more (--json lists them all)`);
+    if (r.warnings.length > SHOWN_REJECTIONS)
+      lines.push(`  ... and ${r.warnings.length - SHOWN_REJECTIONS} more (--json lists them all)`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -76,7 +76,9 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
     ];
     if (admin?.generatedPassword) {
       lines.push(`  Log in as ${admin.email} with password ${admin.generatedPassword}`);
-      lines.push('  (shown once; set FORECOURT_ADMIN_EMAIL / FORECOURT_ADMIN_PASSWORD before the first start to choose them)');
+      lines.push(
+        '  (shown once; set FORECOURT_ADMIN_EMAIL / FORECOURT_ADMIN_PASSWORD before the first start to choose them)',
+      );
     } else if (admin) {
       lines.push(`  Log in as ${admin.email} with the password from FORECOURT_ADMIN_PASSWORD`);
     } else {
@@ -96,8 +98,14 @@ program
   .command('start', { isDefault: true })
   .description('serve the API and web app and run the workers in one process (loads demo data on first run)')
   .action(() => run({ serve: true, work: true, demo: true }));
-program.command('serve').description('serve the API and web app').action(() => run({ serve: true, work: false, demo: false }));
-program.command('work').description('run background jobs (scheduler and senders)').action(() => run({ serve: false, work: true, demo: false }));
+program
+  .command('serve')
+  .description('serve the API and web app')
+  .action(() => run({ serve: true, work: false, demo: false }));
+program
+  .command('work')
+  .description('run background jobs (scheduler and senders)')
+  .action(() => run({ serve: false, work: true, demo: false }));
 
 program
   .command('migrate')
@@ -121,7 +129,12 @@ program
   .action(async (opts: { stores: number; customers: number; seed?: number }) => {
     const db = await openMigrated(loadConfig());
     try {
-      process.exitCode = await runDemo({ db, stores: opts.stores, customers: opts.customers, ...(opts.seed ? { seed: opts.seed } : {}) });
+      process.exitCode = await runDemo({
+        db,
+        stores: opts.stores,
+        customers: opts.customers,
+        ...(opts.seed ? { seed: opts.seed } : {}),
+      });
     } finally {
       await db.close();
     }
@@ -138,7 +151,14 @@ program
   .action(async (kind: string, file: string, opts: { store: string; json?: boolean; encoding: string }) => {
     const db = await openMigrated(loadConfig());
     try {
-      process.exitCode = await runImport({ db, storeCode: opts.store, kind, file, json: opts.json === true, encoding: opts.encoding });
+      process.exitCode = await runImport({
+        db,
+        storeCode: opts.store,
+        kind,
+        file,
+        json: opts.json === true,
+        encoding: opts.encoding,
+      });
     } finally {
       await db.close();
     }
@@ -153,14 +173,27 @@ program
   .option('--store <code>', 'the store, when <customer> is a DMS customer number')
   .option('--at <iso>', 'the time to decide for (default: now)')
   .option('--json', 'print the decision as JSON')
-  .action(async (customer: string, opts: { channel: string; purpose: string; store?: string; at?: string; json?: boolean }) => {
-    const db = await openMigrated(loadConfig());
-    try {
-      process.exitCode = await runExplain({ db, customer, storeCode: opts.store, channel: opts.channel, purpose: opts.purpose, at: opts.at, json: opts.json === true });
-    } finally {
-      await db.close();
-    }
-  });
+  .action(
+    async (
+      customer: string,
+      opts: { channel: string; purpose: string; store?: string; at?: string; json?: boolean },
+    ) => {
+      const db = await openMigrated(loadConfig());
+      try {
+        process.exitCode = await runExplain({
+          db,
+          customer,
+          storeCode: opts.store,
+          channel: opts.channel,
+          purpose: opts.purpose,
+          at: opts.at,
+          json: opts.json === true,
+        });
+      } finally {
+        await db.close();
+      }
+    },
+  );
 
 program.parseAsync().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);

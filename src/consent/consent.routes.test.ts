@@ -10,7 +10,12 @@ let agent: Client;
 let pat: Customer;
 beforeAll(async () => {
   t = await startTestApp();
-  await buildUser(t.db.kysely, { role: 'manager', storeIds: [t.storeA.id], email: 'manager.a@example.test', name: 'Mona Manager' });
+  await buildUser(t.db.kysely, {
+    role: 'manager',
+    storeIds: [t.storeA.id],
+    email: 'manager.a@example.test',
+    name: 'Mona Manager',
+  });
   manager = await login(t.app, 'manager.a@example.test');
   agent = await login(t.app, 'agent.a@example.test');
   pat = await buildCustomer(t.db.kysely, t.storeA.id);
@@ -18,7 +23,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type State = { channel: string; purpose: string; status: string };
-const state = (body: { states: State[] }, channel: string, purpose: string) => body.states.find((s) => s.channel === channel && s.purpose === purpose)?.status;
+const state = (body: { states: State[] }, channel: string, purpose: string) =>
+  body.states.find((s) => s.channel === channel && s.purpose === purpose)?.status;
 
 describe('consent ledger API', () => {
   it('starts unknown on every channel and purpose', async () => {
@@ -40,28 +46,64 @@ describe('consent ledger API', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(state(body, 'sms', 'marketing')).toBe('granted');
-    expect(body.history[0]).toMatchObject({ channel: 'sms', granted: true, basis: 'express', actorName: 'Mona Manager', wording: 'Text me offers (v2 form)' });
-    const audit = await t.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'consent.granted').execute();
+    expect(body.history[0]).toMatchObject({
+      channel: 'sms',
+      granted: true,
+      basis: 'express',
+      actorName: 'Mona Manager',
+      wording: 'Text me offers (v2 form)',
+    });
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'consent.granted')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('lets an agent record a withdrawal but not a grant', async () => {
-    const grant = await agent.post(`/api/customers/${pat.id}/consent`, { channel: 'email', purpose: 'marketing', granted: true, basis: 'express', source: 'user' });
+    const grant = await agent.post(`/api/customers/${pat.id}/consent`, {
+      channel: 'email',
+      purpose: 'marketing',
+      granted: true,
+      basis: 'express',
+      source: 'user',
+    });
     expect(grant.statusCode).toBe(403);
     t.clock.advance(60_000);
-    const withdraw = await agent.post(`/api/customers/${pat.id}/consent`, { channel: 'sms', purpose: 'marketing', granted: false, source: 'user' });
+    const withdraw = await agent.post(`/api/customers/${pat.id}/consent`, {
+      channel: 'sms',
+      purpose: 'marketing',
+      granted: false,
+      source: 'user',
+    });
     expect(withdraw.statusCode).toBe(200);
     expect(state(withdraw.json(), 'sms', 'marketing')).toBe('withdrawn');
   });
 
   it('refuses a change without a source, or a grant without a basis, saying what is allowed', async () => {
-    const noSource = await manager.post(`/api/customers/${pat.id}/consent`, { channel: 'sms', purpose: 'marketing', granted: true, basis: 'express' });
+    const noSource = await manager.post(`/api/customers/${pat.id}/consent`, {
+      channel: 'sms',
+      purpose: 'marketing',
+      granted: true,
+      basis: 'express',
+    });
     expect(noSource.statusCode).toBe(400);
     expect(noSource.json().error.message).toMatch(/source/);
-    const noBasis = await manager.post(`/api/customers/${pat.id}/consent`, { channel: 'sms', purpose: 'marketing', granted: true, source: 'user' });
+    const noBasis = await manager.post(`/api/customers/${pat.id}/consent`, {
+      channel: 'sms',
+      purpose: 'marketing',
+      granted: true,
+      source: 'user',
+    });
     expect(noBasis.statusCode).toBe(400);
     expect(noBasis.json().error.message).toMatch(/express, implied_purchase or implied_inquiry/);
-    const badChannel = await manager.post(`/api/customers/${pat.id}/consent`, { channel: 'pigeon', purpose: 'marketing', granted: false, source: 'user' });
+    const badChannel = await manager.post(`/api/customers/${pat.id}/consent`, {
+      channel: 'pigeon',
+      purpose: 'marketing',
+      granted: false,
+      source: 'user',
+    });
     expect(badChannel.statusCode).toBe(400);
     expect(badChannel.json().error.message).toMatch(/email.*sms/);
   });

@@ -44,7 +44,14 @@ const overviewSchema = z.object({
 function presentOverview(o: ConsentOverview): z.infer<typeof overviewSchema> {
   const d = (x: Date | null) => x?.toISOString() ?? null;
   return {
-    states: o.states.map((s) => ({ channel: s.channel, purpose: s.purpose, status: s.status, basis: s.basis, since: d(s.since), expiresAt: d(s.expiresAt) })),
+    states: o.states.map((s) => ({
+      channel: s.channel,
+      purpose: s.purpose,
+      status: s.status,
+      basis: s.basis,
+      since: d(s.since),
+      expiresAt: d(s.expiresAt),
+    })),
     history: o.history.map((h) => ({
       id: h.id,
       channel: h.channel,
@@ -67,7 +74,11 @@ export function consentRoutes(app: FastifyInstance, deps: { db: Kysely<Database>
   async function load(storeIds: number[], customerId: number) {
     const customer = await findCustomer(deps.db, storeIds, customerId);
     if (!customer) throw notFound('Customer');
-    const store = await deps.db.selectFrom('stores').select('country').where('id', '=', customer.store_id).executeTakeFirstOrThrow();
+    const store = await deps.db
+      .selectFrom('stores')
+      .select('country')
+      .where('id', '=', customer.store_id)
+      .executeTakeFirstOrThrow();
     return { customer, country: store.country };
   }
 

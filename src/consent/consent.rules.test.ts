@@ -33,14 +33,26 @@ describe('deriveConsent', () => {
       ev({ channel: 'sms', occurredAt: new Date('2024-07-01Z') }),
       ev({ purpose: 'service', occurredAt: new Date('2024-07-01Z') }),
     ];
-    expect(deriveConsent(events, 'email', 'marketing', ctx())).toMatchObject({ status: 'withdrawn', since: new Date('2024-06-01Z') });
+    expect(deriveConsent(events, 'email', 'marketing', ctx())).toMatchObject({
+      status: 'withdrawn',
+      since: new Date('2024-06-01Z'),
+    });
     expect(deriveConsent(events, 'sms', 'marketing', ctx()).status).toBe('granted');
   });
 
   it('lets a withdrawal win a tie and ignores events in the future', () => {
     const at = new Date('2024-03-03Z');
-    expect(deriveConsent([ev({ occurredAt: at }), ev({ occurredAt: at, granted: false, basis: null })], 'email', 'marketing', ctx()).status).toBe('withdrawn');
-    expect(deriveConsent([ev({ occurredAt: new Date('2026-01-01Z') })], 'email', 'marketing', ctx()).status).toBe('unknown');
+    expect(
+      deriveConsent(
+        [ev({ occurredAt: at }), ev({ occurredAt: at, granted: false, basis: null })],
+        'email',
+        'marketing',
+        ctx(),
+      ).status,
+    ).toBe('withdrawn');
+    expect(deriveConsent([ev({ occurredAt: new Date('2026-01-01Z') })], 'email', 'marketing', ctx()).status).toBe(
+      'unknown',
+    );
   });
 
   it('expires implied-by-purchase consent in Canada 2 years after the last purchase', () => {
@@ -57,8 +69,13 @@ describe('deriveConsent', () => {
   });
 
   it('never expires express consent, nor implied consent outside Canada', () => {
-    expect(deriveConsent([ev({ occurredAt: new Date('2010-01-01Z') })], 'email', 'marketing', ctx()).status).toBe('granted');
+    expect(deriveConsent([ev({ occurredAt: new Date('2010-01-01Z') })], 'email', 'marketing', ctx()).status).toBe(
+      'granted',
+    );
     const implied = [ev({ basis: 'implied_purchase', occurredAt: new Date('2010-01-01Z') })];
-    expect(deriveConsent(implied, 'email', 'marketing', ctx({ country: 'US' }))).toMatchObject({ status: 'granted', expiresAt: null });
+    expect(deriveConsent(implied, 'email', 'marketing', ctx({ country: 'US' }))).toMatchObject({
+      status: 'granted',
+      expiresAt: null,
+    });
   });
 });

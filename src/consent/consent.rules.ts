@@ -37,11 +37,20 @@ function latest(a: Date | null, b: Date | null): Date | null {
  * (ties: a withdrawal wins). Implied consent in Canada lapses 2 years after the latest purchase
  * or 6 months after the latest inquiry, whichever the grant rests on; express consent never does.
  */
-export function deriveConsent(events: readonly ConsentEvent[], channel: Channel, purpose: Purpose, ctx: ConsentContext): ConsentState {
+export function deriveConsent(
+  events: readonly ConsentEvent[],
+  channel: Channel,
+  purpose: Purpose,
+  ctx: ConsentContext,
+): ConsentState {
   let decisive: ConsentEvent | undefined;
   for (const e of events) {
     if (e.channel !== channel || e.purpose !== purpose || e.occurredAt > ctx.now) continue;
-    if (!decisive || e.occurredAt > decisive.occurredAt || (e.occurredAt.getTime() === decisive.occurredAt.getTime() && !e.granted)) {
+    if (
+      !decisive ||
+      e.occurredAt > decisive.occurredAt ||
+      (e.occurredAt.getTime() === decisive.occurredAt.getTime() && !e.granted)
+    ) {
       decisive = e;
     }
   }
@@ -51,9 +60,13 @@ export function deriveConsent(events: readonly ConsentEvent[], channel: Channel,
   let expiresAt: Date | null = null;
   if (ctx.country === 'CA' && basis !== 'express') {
     const anchor =
-      basis === 'implied_purchase' ? latest(decisive.occurredAt, ctx.lastPurchaseOn) : latest(decisive.occurredAt, ctx.lastInquiryOn);
+      basis === 'implied_purchase'
+        ? latest(decisive.occurredAt, ctx.lastPurchaseOn)
+        : latest(decisive.occurredAt, ctx.lastInquiryOn);
     const months = basis === 'implied_purchase' ? CASL_IMPLIED_PURCHASE_MONTHS : CASL_IMPLIED_INQUIRY_MONTHS;
-    expiresAt = DateTime.fromJSDate(anchor ?? decisive.occurredAt, { zone: 'utc' }).plus({ months }).toJSDate();
+    expiresAt = DateTime.fromJSDate(anchor ?? decisive.occurredAt, { zone: 'utc' })
+      .plus({ months })
+      .toJSDate();
   }
   const status: ConsentStatus = expiresAt && expiresAt <= ctx.now ? 'expired' : 'granted';
   return { status, basis, since: decisive.occurredAt, expiresAt };

@@ -4,7 +4,14 @@ import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { deriveConsent, type ConsentState } from './consent.rules.ts';
 import { appendConsentEvents, consentAnchors, listConsentHistory, type ConsentHistoryRow } from './consent.store.ts';
-import { CHANNELS, PURPOSES, type Channel, type ConsentSource, type LegalBasis, type Purpose } from './consent.types.ts';
+import {
+  CHANNELS,
+  PURPOSES,
+  type Channel,
+  type ConsentSource,
+  type LegalBasis,
+  type Purpose,
+} from './consent.types.ts';
 
 export interface ConsentOverview {
   states: (ConsentState & { channel: Channel; purpose: Purpose })[];
@@ -32,24 +39,41 @@ export function createConsentService(deps: { db: Kysely<Database>; clock: Clock 
   return {
     /** The current state of every channel × purpose, derived from the ledger, and the ledger itself. */
     async overview(customer: Customer, country: string): Promise<ConsentOverview> {
-      const [history, anchors] = await Promise.all([listConsentHistory(db, customer.id), consentAnchors(db, customer.id)]);
+      const [history, anchors] = await Promise.all([
+        listConsentHistory(db, customer.id),
+        consentAnchors(db, customer.id),
+      ]);
       const now = clock.now();
       const states = CHANNELS.flatMap((channel) =>
-        PURPOSES.map((purpose) => ({ channel, purpose, ...deriveConsent(history, channel, purpose, { now, country, ...anchors }) })),
+        PURPOSES.map((purpose) => ({
+          channel,
+          purpose,
+          ...deriveConsent(history, channel, purpose, { now, country, ...anchors }),
+        })),
       );
       return { states, history };
     },
 
     /** Appends one change to the ledger and the audit log, in one transaction. */
-    async record(customer: Customer, change: ConsentChange, actor: { userId: number; role: Role } | null): Promise<void> {
+    async record(
+      customer: Customer,
+      change: ConsentChange,
+      actor: { userId: number; role: Role } | null,
+    ): Promise<void> {
       const now = clock.now();
       const occurredAt = change.occurredAt ?? now;
       if (occurredAt > now) throw new DomainError('invalid_input', 'occurredAt cannot be in the future.');
       if (change.granted && !change.basis) {
-        throw new DomainError('invalid_input', 'A grant needs its legal basis: express, implied_purchase or implied_inquiry.');
+        throw new DomainError(
+          'invalid_input',
+          'A grant needs its legal basis: express, implied_purchase or implied_inquiry.',
+        );
       }
       if (actor && !mayRecordConsent(actor.role, change.granted)) {
-        throw new DomainError('forbidden', 'Only a manager or an administrator can record a consent; anyone can record a withdrawal.');
+        throw new DomainError(
+          'forbidden',
+          'Only a manager or an administrator can record a consent; anyone can record a withdrawal.',
+        );
       }
       await db.transaction().execute(async (trx) => {
         await appendConsentEvents(trx, [
@@ -75,7 +99,12 @@ export function createConsentService(deps: { db: Kysely<Database>; clock: Clock 
             action: change.granted ? 'consent.granted' : 'consent.withdrawn',
             subject_type: 'customer',
             subject_id: customer.id,
-            details: JSON.stringify({ channel: change.channel, purpose: change.purpose, basis: change.basis ?? null, source: change.source }),
+            details: JSON.stringify({
+              channel: change.channel,
+              purpose: change.purpose,
+              basis: change.basis ?? null,
+              source: change.source,
+            }),
             created_at: now,
           })
           .execute();

@@ -35,18 +35,26 @@ export async function listConsentHistory(db: Kysely<Database>, customerId: numbe
   }));
 }
 
-export async function appendConsentEvents(db: Kysely<Database>, events: Insertable<ConsentEventsTable>[]): Promise<void> {
+export async function appendConsentEvents(
+  db: Kysely<Database>,
+  events: Insertable<ConsentEventsTable>[],
+): Promise<void> {
   if (events.length > 0) await db.insertInto('consent_events').values(events).execute();
 }
 
 /** The dates implied consent rests on: the latest purchase (deal or visit) and the latest inquiry. */
-export async function consentAnchors(db: Kysely<Database>, customerId: number): Promise<{ lastPurchaseOn: Date | null; lastInquiryOn: Date | null }> {
+export async function consentAnchors(
+  db: Kysely<Database>,
+  customerId: number,
+): Promise<{ lastPurchaseOn: Date | null; lastInquiryOn: Date | null }> {
   const row = await sql<{ last_purchase: string | null; last_inquiry: string | null }>`
     select greatest(
              (select max(sold_on) from deals where customer_id = ${customerId}),
              (select max(visit_date) from visits where customer_id = ${customerId})
            )::text as last_purchase,
-           (select max(activity_on) from sales_activities where customer_id = ${customerId} and kind = 'inquiry')::text as last_inquiry`.execute(db);
+           (select max(activity_on) from sales_activities where customer_id = ${customerId} and kind = 'inquiry')::text as last_inquiry`.execute(
+    db,
+  );
   const r = row.rows[0];
   const asDate = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null);
   return { lastPurchaseOn: asDate(r?.last_purchase), lastInquiryOn: asDate(r?.last_inquiry) };

@@ -11,7 +11,15 @@ export const LEGAL_BASES = ['express', 'implied_purchase', 'implied_inquiry'] as
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
 /** Where a change came from. */
-export const CONSENT_SOURCES = ['user', 'unsubscribe', 'import', 'inbound_stop', 'inbound_start', 'web_form', 'api'] as const;
+export const CONSENT_SOURCES = [
+  'user',
+  'unsubscribe',
+  'import',
+  'inbound_stop',
+  'inbound_start',
+  'web_form',
+  'api',
+] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 /** One entry of the append-only consent ledger. */

@@ -10,7 +10,12 @@ beforeAll(async () => {
   t = await startTestApp();
   await buildUser(t.db.kysely, { role: 'manager', storeIds: [t.storeA.id], email: 'manager.a@example.test' });
   manager = await login(t.app, 'manager.a@example.test');
-  pat = await buildCustomer(t.db.kysely, t.storeA.id, { country: 'CA', region: 'BC', address_line1: '1 Main St', city: 'Burnaby' });
+  pat = await buildCustomer(t.db.kysely, t.storeA.id, {
+    country: 'CA',
+    region: 'BC',
+    address_line1: '1 Main St',
+    city: 'Burnaby',
+  });
 });
 afterAll(() => t.close());
 
@@ -20,22 +25,41 @@ describe('GET /api/customers/:id/eligibility', () => {
   it('refuses marketing without consent and explains why', async () => {
     const res = await manager.get(url('channel=sms&purpose=marketing&at=2026-06-15T19:00:00Z'));
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ allowed: false, reasons: [{ code: 'no_marketing_consent' }], zone: 'America/Vancouver' });
+    expect(res.json()).toMatchObject({
+      allowed: false,
+      reasons: [{ code: 'no_marketing_consent' }],
+      zone: 'America/Vancouver',
+    });
   });
 
   it('allows it once consent is recorded, inside the recipient’s window', async () => {
-    await manager.post(`/api/customers/${pat.id}/consent`, { channel: 'sms', purpose: 'marketing', granted: true, basis: 'express', source: 'user' });
-    expect((await manager.get(url('channel=sms&purpose=marketing&at=2026-06-15T19:00:00Z'))).json()).toMatchObject({ allowed: true, target: pat.cell_phone });
+    await manager.post(`/api/customers/${pat.id}/consent`, {
+      channel: 'sms',
+      purpose: 'marketing',
+      granted: true,
+      basis: 'express',
+      source: 'user',
+    });
+    expect((await manager.get(url('channel=sms&purpose=marketing&at=2026-06-15T19:00:00Z'))).json()).toMatchObject({
+      allowed: true,
+      target: pat.cell_phone,
+    });
   });
 
   it('defers a text that would arrive at 6 a.m. in Vancouver to 8 a.m. there', async () => {
     const body = (await manager.get(url('channel=sms&purpose=marketing&at=2026-06-16T13:00:00Z'))).json();
-    expect(body).toMatchObject({ allowed: false, reasons: [{ code: 'quiet_hours' }], deferUntil: '2026-06-16T15:00:00.000Z' });
+    expect(body).toMatchObject({
+      allowed: false,
+      reasons: [{ code: 'quiet_hours' }],
+      deferUntil: '2026-06-16T15:00:00.000Z',
+    });
   });
 
   it('does not market about a vehicle turned off for body shop', async () => {
     const v = await buildVehicle(t.db.kysely, pat, { contact_off: true, contact_off_reason: 'body_shop' });
-    const body = (await manager.get(url(`channel=sms&purpose=marketing&at=2026-06-15T19:00:00Z&vehicleId=${v.id}`))).json();
+    const body = (
+      await manager.get(url(`channel=sms&purpose=marketing&at=2026-06-15T19:00:00Z&vehicleId=${v.id}`))
+    ).json();
     expect(body.reasons.map((r: { code: string }) => r.code)).toEqual(['vehicle_off']);
   });
 
@@ -50,7 +74,9 @@ describe('GET /api/customers/:id/contactability', () => {
   it('decides every channel and purpose at once', async () => {
     const body = (await manager.get(`/api/customers/${pat.id}/contactability`)).json();
     expect(body.decisions).toHaveLength(12);
-    const fax = body.decisions.find((d: { channel: string; purpose: string }) => d.channel === 'fax' && d.purpose === 'service');
+    const fax = body.decisions.find(
+      (d: { channel: string; purpose: string }) => d.channel === 'fax' && d.purpose === 'service',
+    );
     expect(fax).toMatchObject({ allowed: false, reasons: [{ code: 'no_fax_number' }] });
   });
 });

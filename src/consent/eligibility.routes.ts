@@ -39,7 +39,11 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
     async (req) => {
       const customer = await findCustomer(deps.db, principalOf(req).storeIds, req.params.customerId);
       if (!customer) throw notFound('Customer');
-      const store = await deps.db.selectFrom('stores').selectAll().where('id', '=', customer.store_id).executeTakeFirstOrThrow();
+      const store = await deps.db
+        .selectFrom('stores')
+        .selectAll()
+        .where('id', '=', customer.store_id)
+        .executeTakeFirstOrThrow();
       const d = await explainEligibility(deps.db, customer, store, {
         channel: req.query.channel,
         purpose: req.query.purpose,
@@ -58,7 +62,10 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
         summary: 'The eligibility decision for every channel × purpose now (the profile’s contact panel)',
         params: z.object({ customerId: z.coerce.number().int().positive() }),
         response: {
-          200: z.object({ at: z.string(), decisions: z.array(eligibilitySchema.extend({ channel: z.enum(CHANNELS), purpose: z.enum(PURPOSES) })) }),
+          200: z.object({
+            at: z.string(),
+            decisions: z.array(eligibilitySchema.extend({ channel: z.enum(CHANNELS), purpose: z.enum(PURPOSES) })),
+          }),
           401: errorSchema,
           404: errorSchema,
         },
@@ -67,7 +74,11 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
     async (req) => {
       const customer = await findCustomer(deps.db, principalOf(req).storeIds, req.params.customerId);
       if (!customer) throw notFound('Customer');
-      const store = await deps.db.selectFrom('stores').selectAll().where('id', '=', customer.store_id).executeTakeFirstOrThrow();
+      const store = await deps.db
+        .selectFrom('stores')
+        .selectAll()
+        .where('id', '=', customer.store_id)
+        .executeTakeFirstOrThrow();
       const at = deps.clock.now();
       const facts = await loadEligibilityFacts(deps.db, customer, store);
       const decisions = CHANNELS.flatMap((channel) =>

@@ -7,7 +7,10 @@ const granted: ConsentState = { status: 'granted', basis: 'express', since: new 
 const unknown: ConsentState = { status: 'unknown', basis: null, since: null, expiresAt: null };
 const NOON_TORONTO = new Date('2026-03-10T16:00:00Z');
 
-const input = (over: Partial<EligibilityInput> = {}, customer: Partial<EligibilityInput['customer']> = {}): EligibilityInput => ({
+const input = (
+  over: Partial<EligibilityInput> = {},
+  customer: Partial<EligibilityInput['customer']> = {},
+): EligibilityInput => ({
   channel: 'sms',
   purpose: 'marketing',
   at: NOON_TORONTO,
@@ -41,22 +44,39 @@ describe('decideEligibility', () => {
   });
 
   it('refuses even service after a withdrawal', () => {
-    const withdrawn: ConsentState = { status: 'withdrawn', basis: null, since: new Date('2025-01-01Z'), expiresAt: null };
+    const withdrawn: ConsentState = {
+      status: 'withdrawn',
+      basis: null,
+      since: new Date('2025-01-01Z'),
+      expiresAt: null,
+    };
     expect(codes(input({ consent: withdrawn, purpose: 'service' }))).toEqual(['consent_withdrawn']);
   });
 
   it('reports expired CASL consent', () => {
-    expect(codes(input({ consent: { ...granted, status: 'expired', basis: 'implied_purchase', expiresAt: new Date('2025-01-01Z') } }))).toEqual([
-      'casl_consent_expired',
-    ]);
+    expect(
+      codes(
+        input({
+          consent: { ...granted, status: 'expired', basis: 'implied_purchase', expiresAt: new Date('2025-01-01Z') },
+        }),
+      ),
+    ).toEqual(['casl_consent_expired']);
   });
 
   it('respects method switches, missing cells and blocked numbers', () => {
-    expect(codes(input({}, { methodsOn: { mail: true, home_phone: true, work_phone: true, cell_phone: false, email: true } }))).toEqual(['method_off']);
+    expect(
+      codes(
+        input({}, { methodsOn: { mail: true, home_phone: true, work_phone: true, cell_phone: false, email: true } }),
+      ),
+    ).toEqual(['method_off']);
     expect(codes(input({}, { cellPhone: null }))).toEqual(['no_valid_cell']);
-    const blocked = new Map<string, Reachability>([['+14165550123', { status: 'blocked_until', until: new Date('2026-03-20Z') }]]);
+    const blocked = new Map<string, Reachability>([
+      ['+14165550123', { status: 'blocked_until', until: new Date('2026-03-20Z') }],
+    ]);
     expect(codes(input({ reachability: blocked }))).toEqual(['phone_blocked_until']);
-    const lapsed = new Map<string, Reachability>([['+14165550123', { status: 'blocked_until', until: new Date('2026-03-01Z') }]]);
+    const lapsed = new Map<string, Reachability>([
+      ['+14165550123', { status: 'blocked_until', until: new Date('2026-03-01Z') }],
+    ]);
     expect(codes(input({ reachability: lapsed }))).toEqual([]);
   });
 
@@ -65,7 +85,10 @@ describe('decideEligibility', () => {
     expect(decideEligibility(input({ channel: 'voice' }, { cellPhone: null })).target).toBe('+14165550100');
     expect(codes(input({ channel: 'voice' }, { cellPhone: null, homePhone: null }))).toEqual(['no_phone']);
     const blocked = new Map<string, Reachability>([['+14165550123', { status: 'blocked' }]]);
-    expect(decideEligibility(input({ channel: 'voice', reachability: blocked }))).toMatchObject({ allowed: false, target: '+14165550123' });
+    expect(decideEligibility(input({ channel: 'voice', reachability: blocked }))).toMatchObject({
+      allowed: false,
+      target: '+14165550123',
+    });
   });
 
   it('defers phone channels outside quiet hours and says until when', () => {
@@ -80,12 +103,18 @@ describe('decideEligibility', () => {
     expect(codes(input({ channel: 'letter' }, { doNotMail: true }))).toEqual(['do_not_mail']);
     expect(codes(input({ channel: 'email' }, { caslOptOut: true }))).toEqual(['casl_opt_out']);
     expect(codes(input({ vehicle: { contactOff: true, reason: 'body_shop' } }))).toEqual(['vehicle_off']);
-    expect(decideEligibility(input({ purpose: 'service', vehicle: { contactOff: true, reason: 'body_shop' } })).allowed).toBe(true);
+    expect(
+      decideEligibility(input({ purpose: 'service', vehicle: { contactOff: true, reason: 'body_shop' } })).allowed,
+    ).toBe(true);
   });
 
   it('lists every reason at once', () => {
     const late = new Date('2026-03-11T02:30:00Z');
-    expect(codes(input({ at: late, consent: unknown }, { cellPhone: null }))).toEqual(['no_marketing_consent', 'no_valid_cell', 'quiet_hours']);
+    expect(codes(input({ at: late, consent: unknown }, { cellPhone: null }))).toEqual([
+      'no_marketing_consent',
+      'no_valid_cell',
+      'quiet_hours',
+    ]);
     expect(decideEligibility(input({ at: late, consent: unknown })).deferUntil).toBeNull();
   });
 });

@@ -30,7 +30,8 @@ export type PhoneKind = 'cell_phone' | 'home_phone' | 'work_phone';
 export type MethodKey = 'mail' | PhoneKind | 'email';
 
 /** What the network has told us about one number or address. */
-export type Reachability = { status: 'ok' } | { status: 'blocked_until'; until: Date } | { status: 'blocked' } | { status: 'invalid' };
+export type Reachability =
+  { status: 'ok' } | { status: 'blocked_until'; until: Date } | { status: 'blocked' } | { status: 'invalid' };
 
 export interface EligibilityCustomer {
   email: string | null;
@@ -76,7 +77,9 @@ function reach(map: ReadonlyMap<string, Reachability>, key: string, at: Date): R
   if (!r || r.status === 'ok') return undefined;
   switch (r.status) {
     case 'blocked_until':
-      return r.until > at ? { code: 'phone_blocked_until', detail: `${key} is blocked until ${r.until.toISOString()}` } : undefined;
+      return r.until > at
+        ? { code: 'phone_blocked_until', detail: `${key} is blocked until ${r.until.toISOString()}` }
+        : undefined;
     case 'blocked':
       return { code: 'phone_blocked', detail: `${key} is blocked permanently` };
     case 'invalid':
@@ -94,11 +97,13 @@ function resolveTarget(input: EligibilityInput): { target: string | null; reason
       const reasons: Reason[] = [];
       if (!c.methodsOn.email) reasons.push(off('E-mail'));
       const r = reachability.get(c.email.toLowerCase());
-      if (r && r.status !== 'ok') reasons.push({ code: 'email_invalid', detail: `${c.email} bounced or complained and is not verified since` });
+      if (r && r.status !== 'ok')
+        reasons.push({ code: 'email_invalid', detail: `${c.email} bounced or complained and is not verified since` });
       return { target: c.email, reasons };
     }
     case 'sms': {
-      if (!c.cellPhone) return { target: null, reasons: [{ code: 'no_valid_cell', detail: 'no valid cell phone on file' }] };
+      if (!c.cellPhone)
+        return { target: null, reasons: [{ code: 'no_valid_cell', detail: 'no valid cell phone on file' }] };
       const reasons: Reason[] = [];
       if (!c.methodsOn.cell_phone) reasons.push(off('Cell phone'));
       const r = reach(reachability, c.cellPhone, at);
@@ -121,8 +126,13 @@ function resolveTarget(input: EligibilityInput): { target: string | null; reason
         const n = k === 'cell_phone' ? c.cellPhone : k === 'home_phone' ? c.homePhone : c.workPhone;
         return n && c.methodsOn[k] && !reach(reachability, n, at);
       });
-      if (usable) return { target: usable === 'cell_phone' ? c.cellPhone : usable === 'home_phone' ? c.homePhone : c.workPhone, reasons: [] };
-      if (!c.cellPhone && !c.homePhone && !c.workPhone) return { target: null, reasons: [{ code: 'no_phone', detail: 'no phone number on file' }] };
+      if (usable)
+        return {
+          target: usable === 'cell_phone' ? c.cellPhone : usable === 'home_phone' ? c.homePhone : c.workPhone,
+          reasons: [],
+        };
+      if (!c.cellPhone && !c.homePhone && !c.workPhone)
+        return { target: null, reasons: [{ code: 'no_phone', detail: 'no phone number on file' }] };
       return { target: null, reasons: [{ code: 'method_off', detail: 'every phone number is turned off or blocked' }] };
     }
     case 'letter': {
@@ -146,17 +156,26 @@ export function decideEligibility(input: EligibilityInput): EligibilityDecision 
   const reasons: Reason[] = [];
   const { consent, purpose, channel } = input;
   if (consent.status === 'withdrawn') {
-    reasons.push({ code: 'consent_withdrawn', detail: `${channel} ${purpose} consent was withdrawn on ${consent.since?.toISOString() ?? 'an unknown date'}` });
+    reasons.push({
+      code: 'consent_withdrawn',
+      detail: `${channel} ${purpose} consent was withdrawn on ${consent.since?.toISOString() ?? 'an unknown date'}`,
+    });
   } else if (purpose === 'marketing' && consent.status === 'unknown') {
     reasons.push({ code: 'no_marketing_consent', detail: `no recorded ${channel} marketing consent` });
   } else if (purpose === 'marketing' && consent.status === 'expired') {
-    reasons.push({ code: 'casl_consent_expired', detail: `implied consent expired on ${consent.expiresAt?.toISOString() ?? '?'}` });
+    reasons.push({
+      code: 'casl_consent_expired',
+      detail: `implied consent expired on ${consent.expiresAt?.toISOString() ?? '?'}`,
+    });
   }
   if (purpose === 'marketing' && channel === 'email' && input.customer.caslOptOut) {
     reasons.push({ code: 'casl_opt_out', detail: 'the customer opted out of e-mail under CASL' });
   }
   if (purpose === 'marketing' && input.vehicle?.contactOff) {
-    reasons.push({ code: 'vehicle_off', detail: `the vehicle is turned off for contact (${input.vehicle.reason ?? 'user'})` });
+    reasons.push({
+      code: 'vehicle_off',
+      detail: `the vehicle is turned off for contact (${input.vehicle.reason ?? 'user'})`,
+    });
   }
   const { target, reasons: targetReasons } = resolveTarget(input);
   reasons.push(...targetReasons);
@@ -165,7 +184,10 @@ export function decideEligibility(input: EligibilityInput): EligibilityDecision 
   if (QUIET_HOURS_CHANNELS.has(channel)) {
     const w = checkSendWindow(input.at, input.zone, input.window);
     if (!w.open) {
-      reasons.push({ code: 'quiet_hours', detail: `outside ${input.window.start}–${input.window.end} in ${input.zone}` });
+      reasons.push({
+        code: 'quiet_hours',
+        detail: `outside ${input.window.start}–${input.window.end} in ${input.zone}`,
+      });
       if (reasons.length === 1) deferUntil = w.nextOpening;
     }
   }

@@ -26,11 +26,19 @@ export interface EligibilityFacts {
   reachability: Map<string, Reachability>;
 }
 
-export async function loadEligibilityFacts(db: Kysely<Database>, customer: Customer, store: Store): Promise<EligibilityFacts> {
+export async function loadEligibilityFacts(
+  db: Kysely<Database>,
+  customer: Customer,
+  store: Store,
+): Promise<EligibilityFacts> {
   const [history, anchors, vehicles] = await Promise.all([
     listConsentHistory(db, customer.id),
     consentAnchors(db, customer.id),
-    db.selectFrom('vehicles').select(['id', 'contact_off', 'contact_off_reason']).where('customer_id', '=', customer.id).execute(),
+    db
+      .selectFrom('vehicles')
+      .select(['id', 'contact_off', 'contact_off_reason'])
+      .where('customer_id', '=', customer.id)
+      .execute(),
   ]);
   return {
     customer,
@@ -57,7 +65,11 @@ export function decideFor(f: EligibilityFacts, q: EligibilityQuery): Eligibility
     reachability: f.reachability,
     vehicle,
     zone,
-    window: effectiveWindow({ start: store.send_window_start, end: store.send_window_end }, customer.country ?? store.country, customer.region),
+    window: effectiveWindow(
+      { start: store.send_window_start, end: store.send_window_end },
+      customer.country ?? store.country,
+      customer.region,
+    ),
     customer: {
       email: customer.email,
       cellPhone: customer.cell_phone,

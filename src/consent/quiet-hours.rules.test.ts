@@ -6,12 +6,18 @@ describe('send window', () => {
     // 13:30 UTC is 08:30 in Toronto (EST) and 05:30 in Vancouver.
     const at = new Date('2026-01-15T13:30:00Z');
     expect(checkSendWindow(at, 'America/Toronto', DEFAULT_WINDOW)).toEqual({ open: true });
-    expect(checkSendWindow(at, 'America/Vancouver', DEFAULT_WINDOW)).toEqual({ open: false, nextOpening: new Date('2026-01-15T16:00:00Z') });
+    expect(checkSendWindow(at, 'America/Vancouver', DEFAULT_WINDOW)).toEqual({
+      open: false,
+      nextOpening: new Date('2026-01-15T16:00:00Z'),
+    });
   });
 
   it('defers a late message to the next morning', () => {
     const at = new Date('2026-01-16T02:30:00Z'); // 21:30 in Toronto
-    expect(checkSendWindow(at, 'America/Toronto', DEFAULT_WINDOW)).toEqual({ open: false, nextOpening: new Date('2026-01-16T13:00:00Z') });
+    expect(checkSendWindow(at, 'America/Toronto', DEFAULT_WINDOW)).toEqual({
+      open: false,
+      nextOpening: new Date('2026-01-16T13:00:00Z'),
+    });
   });
 
   it('builds in stricter state rules and narrower store windows, never wider ones', () => {
@@ -22,7 +28,9 @@ describe('send window', () => {
 
   it('follows daylight saving time', () => {
     // 12:30 UTC in July is 08:30 EDT.
-    expect(checkSendWindow(new Date('2026-07-15T12:30:00Z'), 'America/Toronto', DEFAULT_WINDOW)).toEqual({ open: true });
+    expect(checkSendWindow(new Date('2026-07-15T12:30:00Z'), 'America/Toronto', DEFAULT_WINDOW)).toEqual({
+      open: true,
+    });
   });
 
   it('refuses an unknown time zone', () => {

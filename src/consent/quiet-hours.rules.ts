@@ -20,14 +20,23 @@ const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 };
-const toHhmm = (mins: number) => `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
+const toHhmm = (mins: number) =>
+  `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
 
 /**
  * The window that applies: the intersection of the store's own window, the TCPA default and any
  * stricter rule of the recipient's state.
  */
-export function effectiveWindow(storeWindow: SendWindow | null, country: string | null, region: string | null): SendWindow {
-  const candidates = [DEFAULT_WINDOW, storeWindow, country && region ? STATE_WINDOWS[`${country}-${region.toUpperCase()}`] : undefined];
+export function effectiveWindow(
+  storeWindow: SendWindow | null,
+  country: string | null,
+  region: string | null,
+): SendWindow {
+  const candidates = [
+    DEFAULT_WINDOW,
+    storeWindow,
+    country && region ? STATE_WINDOWS[`${country}-${region.toUpperCase()}`] : undefined,
+  ];
   let start = 0;
   let end = 24 * 60;
   for (const w of candidates) {

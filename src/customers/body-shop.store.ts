@@ -12,10 +12,20 @@ export interface BodyShopResult {
  * state and service-history departments, one update turning off, one turning on. The updates
  * re-check the state they expect, so a user's change made meanwhile wins.
  */
-export async function applyBodyShopRule(db: Kysely<Database>, storeId: number, vehicleIds: readonly number[], autoOff: boolean): Promise<BodyShopResult> {
+export async function applyBodyShopRule(
+  db: Kysely<Database>,
+  storeId: number,
+  vehicleIds: readonly number[],
+  autoOff: boolean,
+): Promise<BodyShopResult> {
   if (!autoOff || vehicleIds.length === 0) return { turnedOff: 0, turnedOn: 0 };
   const ids = [...new Set(vehicleIds)];
-  const { rows } = await sql<{ id: number; contact_off: boolean; contact_off_reason: ContactOffReason | null; departments: Department[] }>`
+  const { rows } = await sql<{
+    id: number;
+    contact_off: boolean;
+    contact_off_reason: ContactOffReason | null;
+    departments: Department[];
+  }>`
     select v.id, v.contact_off, v.contact_off_reason,
            array(select distinct vi.department from visits vi where vi.vehicle_id = v.id) as departments
     from vehicles v
@@ -23,7 +33,10 @@ export async function applyBodyShopRule(db: Kysely<Database>, storeId: number, v
   const off: number[] = [];
   const on: number[] = [];
   for (const r of rows) {
-    const change = bodyShopChange({ contactOff: r.contact_off, contactOffReason: r.contact_off_reason, departments: r.departments }, autoOff);
+    const change = bodyShopChange(
+      { contactOff: r.contact_off, contactOffReason: r.contact_off_reason, departments: r.departments },
+      autoOff,
+    );
     if (change === 'turn_off') off.push(r.id);
     else if (change === 'turn_on') on.push(r.id);
   }

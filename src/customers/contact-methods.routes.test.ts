@@ -15,17 +15,26 @@ afterAll(() => t.close());
 
 describe('PATCH /api/customers/:id/contact-methods', () => {
   it('turns a method off, sets the preferred method, shows it on the profile and audits it', async () => {
-    const res = await agent.send('PATCH', `/api/customers/${pat.id}/contact-methods`, { cellPhoneOn: false, preferredContactMethod: 'email' });
+    const res = await agent.send('PATCH', `/api/customers/${pat.id}/contact-methods`, {
+      cellPhoneOn: false,
+      preferredContactMethod: 'email',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ cellPhoneOn: false, emailOn: true, preferredContactMethod: 'email' });
     const profile = (await agent.get(`/api/customers/${pat.id}`)).json();
     expect(profile.customer.contactMethods).toMatchObject({ cellPhoneOn: false, preferredContactMethod: 'email' });
-    const audit = await t.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'customer.contact_methods_changed').executeTakeFirstOrThrow();
+    const audit = await t.db.kysely
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'customer.contact_methods_changed')
+      .executeTakeFirstOrThrow();
     expect(audit.details).toMatchObject({ before: { cellPhoneOn: true }, after: { cellPhoneOn: false } });
   });
 
   it('makes eligibility say the method is off', async () => {
-    const body = (await agent.get(`/api/customers/${pat.id}/eligibility?channel=sms&purpose=service&at=2026-06-15T16:00:00Z`)).json();
+    const body = (
+      await agent.get(`/api/customers/${pat.id}/eligibility?channel=sms&purpose=service&at=2026-06-15T16:00:00Z`)
+    ).json();
     expect(body.reasons.map((r: { code: string }) => r.code)).toEqual(['method_off']);
   });
 

@@ -49,7 +49,8 @@ export function contactMethodsRoutes(app: FastifyInstance, deps: { db: Kysely<Da
       const customer = await findCustomer(deps.db, principal.storeIds, req.params.customerId);
       if (!customer) throw notFound('Customer');
       const changes = Object.entries(req.body).filter(([, v]) => v !== undefined);
-      if (changes.length === 0) throw new DomainError('invalid_input', `Send at least one of: ${Object.keys(COLUMNS).join(', ')}.`);
+      if (changes.length === 0)
+        throw new DomainError('invalid_input', `Send at least one of: ${Object.keys(COLUMNS).join(', ')}.`);
       const now = deps.clock.now();
       const set: CustomerUpdate = { updated_at: now };
       const before: Record<string, unknown> = {};
@@ -59,7 +60,12 @@ export function contactMethodsRoutes(app: FastifyInstance, deps: { db: Kysely<Da
         Object.assign(set, { [column]: value });
       }
       const updated = await deps.db.transaction().execute(async (trx) => {
-        const row = await trx.updateTable('customers').set(set).where('id', '=', customer.id).returningAll().executeTakeFirstOrThrow();
+        const row = await trx
+          .updateTable('customers')
+          .set(set)
+          .where('id', '=', customer.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
         await trx
           .insertInto('audit_log')
           .values({

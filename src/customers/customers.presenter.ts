@@ -3,7 +3,9 @@ import type { CustomerListRow, CustomerProfileData } from './customers.store.ts'
 import { currentSalesperson } from './salesperson.rules.ts';
 
 /** The name a person reads: the customer name, else "first last", else the other name. */
-export function displayName(c: Pick<Customer, 'name' | 'first_name' | 'last_name' | 'other_name' | 'dms_customer_number'>): string {
+export function displayName(
+  c: Pick<Customer, 'name' | 'first_name' | 'last_name' | 'other_name' | 'dms_customer_number'>,
+): string {
   const personal = [c.first_name, c.last_name].filter(Boolean).join(' ');
   return c.name || personal || c.other_name || `Customer ${c.dms_customer_number}`;
 }
@@ -70,7 +72,9 @@ export function presentProfile(p: CustomerProfileData) {
       preferredContactMethod: c.preferred_contact_method,
       inquired: c.inquired,
       eserviceUser: c.eservice_user,
-      salesperson: salesperson ? { id: salesperson.salespersonId, name: salesperson.name, source: salesperson.source, since: salesperson.on } : null,
+      salesperson: salesperson
+        ? { id: salesperson.salespersonId, name: salesperson.name, source: salesperson.source, since: salesperson.on }
+        : null,
       totalLabourSales: p.totalLabourSales,
       contactMethods: {
         mailOn: c.mail_on,

@@ -12,16 +12,34 @@ let bob: Customer;
 
 beforeAll(async () => {
   t = await startTestApp();
-  alice = await buildCustomer(t.db.kysely, t.storeA.id, { first_name: 'Alice', last_name: 'Tremblay', cell_phone: '+14165550123', email: 'alice@example.ca', dms_customer_number: '1001' });
-  bob = await buildCustomer(t.db.kysely, t.storeB.id, { first_name: 'Bob', last_name: 'Tremblay', cell_phone: '+14165550124', dms_customer_number: '1001' });
-  await buildVehicle(t.db.kysely, alice, { vin: '2HGFC2F59KH512345', plate: 'CAFE123', make: 'Honda', model: 'Civic', year: 2019 });
+  alice = await buildCustomer(t.db.kysely, t.storeA.id, {
+    first_name: 'Alice',
+    last_name: 'Tremblay',
+    cell_phone: '+14165550123',
+    email: 'alice@example.ca',
+    dms_customer_number: '1001',
+  });
+  bob = await buildCustomer(t.db.kysely, t.storeB.id, {
+    first_name: 'Bob',
+    last_name: 'Tremblay',
+    cell_phone: '+14165550124',
+    dms_customer_number: '1001',
+  });
+  await buildVehicle(t.db.kysely, alice, {
+    vin: '2HGFC2F59KH512345',
+    plate: 'CAFE123',
+    make: 'Honda',
+    model: 'Civic',
+    year: 2019,
+  });
   a = await login(t.app, 'agent.a@example.test');
   b = await login(t.app, 'agent.b@example.test');
   admin = await login(t.app, 'admin@example.test');
 });
 afterAll(() => t.close());
 
-const names = (res: { json(): { customers: { displayName: string }[] } }) => res.json().customers.map((c) => c.displayName);
+const names = (res: { json(): { customers: { displayName: string }[] } }) =>
+  res.json().customers.map((c) => c.displayName);
 
 describe('customer search', () => {
   it.each([
@@ -60,7 +78,11 @@ describe('customer profile', () => {
     const res = await a.get(`/api/customers/${alice.id}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.customer).toMatchObject({ displayName: 'Alice Tremblay', cellPhone: '+14165550123', email: 'alice@example.ca' });
+    expect(body.customer).toMatchObject({
+      displayName: 'Alice Tremblay',
+      cellPhone: '+14165550123',
+      email: 'alice@example.ca',
+    });
     expect(body.vehicles).toHaveLength(1);
   });
 
@@ -88,11 +110,34 @@ describe('customer profile', () => {
 
   it('derives the salesperson from the latest deal, reassignment or activity', async () => {
     const db = t.db.kysely;
-    const sp = await db.insertInto('salespeople').values([{ store_id: t.storeA.id, name: 'Dana Deal' }, { store_id: t.storeA.id, name: 'Rita Reassigned' }]).returning(['id', 'name']).execute();
-    await db.insertInto('deals').values({ store_id: t.storeA.id, customer_id: alice.id, deal_number: 'D1', sold_on: '2024-01-10', salesperson_id: sp[0]!.id }).execute();
-    await db.insertInto('salesperson_assignments').values({ store_id: t.storeA.id, customer_id: alice.id, salesperson_id: sp[1]!.id, assigned_on: '2025-03-01' }).execute();
+    const sp = await db
+      .insertInto('salespeople')
+      .values([
+        { store_id: t.storeA.id, name: 'Dana Deal' },
+        { store_id: t.storeA.id, name: 'Rita Reassigned' },
+      ])
+      .returning(['id', 'name'])
+      .execute();
+    await db
+      .insertInto('deals')
+      .values({
+        store_id: t.storeA.id,
+        customer_id: alice.id,
+        deal_number: 'D1',
+        sold_on: '2024-01-10',
+        salesperson_id: sp[0]!.id,
+      })
+      .execute();
+    await db
+      .insertInto('salesperson_assignments')
+      .values({ store_id: t.storeA.id, customer_id: alice.id, salesperson_id: sp[1]!.id, assigned_on: '2025-03-01' })
+      .execute();
     const body = (await a.get(`/api/customers/${alice.id}`)).json();
-    expect(body.customer.salesperson).toMatchObject({ name: 'Rita Reassigned', source: 'reassignment', since: '2025-03-01' });
+    expect(body.customer.salesperson).toMatchObject({
+      name: 'Rita Reassigned',
+      source: 'reassignment',
+      since: '2025-03-01',
+    });
     expect(body.deals[0]).toMatchObject({ dealNumber: 'D1', salesperson: 'Dana Deal' });
   });
 });

@@ -12,7 +12,13 @@ import { presentListRow, presentProfile } from './customers.presenter.ts';
 import { findCustomer, loadProfile, markVerified, searchCustomers } from './customers.store.ts';
 import { parseSearch } from './search.rules.ts';
 
-const vehicleBrief = z.object({ year: z.number().nullable(), make: z.string().nullable(), model: z.string().nullable(), plate: z.string().nullable(), vin: z.string() });
+const vehicleBrief = z.object({
+  year: z.number().nullable(),
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  plate: z.string().nullable(),
+  vin: z.string(),
+});
 const listRow = z.object({
   id: z.number(),
   storeId: z.number(),
@@ -66,7 +72,14 @@ const profile = z.object({
     preferredContactMethod: nul(z.enum(['mail', 'home_phone', 'work_phone', 'cell_phone', 'email'])),
     inquired: z.boolean(),
     eserviceUser: z.boolean(),
-    salesperson: nul(z.object({ id: z.number(), name: z.string(), source: z.enum(['deal', 'reassignment', 'activity']), since: z.string() })),
+    salesperson: nul(
+      z.object({
+        id: z.number(),
+        name: z.string(),
+        source: z.enum(['deal', 'reassignment', 'activity']),
+        since: z.string(),
+      }),
+    ),
     totalLabourSales: z.number(),
     contactMethods: contactMethodsSchema,
   }),
@@ -101,10 +114,24 @@ const profile = z.object({
     }),
   ),
   appointments: z.array(
-    z.object({ id: z.number(), number: z.string(), scheduledAt: z.string(), status: z.string(), vehicleId: nul(z.number()), notes: nul(z.string()) }),
+    z.object({
+      id: z.number(),
+      number: z.string(),
+      scheduledAt: z.string(),
+      status: z.string(),
+      vehicleId: nul(z.number()),
+      notes: nul(z.string()),
+    }),
   ),
   deals: z.array(
-    z.object({ id: z.number(), dealNumber: z.string(), soldOn: z.string(), saleType: nul(z.string()), salesperson: nul(z.string()), vehicle: nul(z.string()) }),
+    z.object({
+      id: z.number(),
+      dealNumber: z.string(),
+      soldOn: z.string(),
+      saleType: nul(z.string()),
+      salesperson: nul(z.string()),
+      vehicle: nul(z.string()),
+    }),
   ),
 });
 
@@ -129,7 +156,13 @@ export function customersRoutes(app: FastifyInstance, deps: { db: Kysely<Databas
     async (req) => {
       const principal = principalOf(req);
       requireStore(principal, req.params.storeId);
-      const rows = await searchCustomers(deps.db, req.params.storeId, parseSearch(req.query.q), req.query.limit, req.query.offset);
+      const rows = await searchCustomers(
+        deps.db,
+        req.params.storeId,
+        parseSearch(req.query.q),
+        req.query.limit,
+        req.query.offset,
+      );
       return { customers: rows.map(presentListRow) };
     },
   );
@@ -158,7 +191,12 @@ export function customersRoutes(app: FastifyInstance, deps: { db: Kysely<Databas
         tags: ['customers'],
         summary: 'Record that the customer’s contact information was just verified ("Verified Info")',
         params: z.object({ customerId: z.coerce.number().int().positive() }),
-        response: { 200: z.object({ lastVerifiedAt: z.string() }), 401: errorSchema, 403: errorSchema, 404: errorSchema },
+        response: {
+          200: z.object({ lastVerifiedAt: z.string() }),
+          401: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+        },
       },
     },
     async (req) => {
@@ -170,7 +208,13 @@ export function customersRoutes(app: FastifyInstance, deps: { db: Kysely<Databas
         await markVerified(trx, customer.id, at);
         await trx
           .insertInto('audit_log')
-          .values({ store_id: customer.store_id, user_id: principal.user.id, action: 'customer.verified', subject_type: 'customer', subject_id: customer.id })
+          .values({
+            store_id: customer.store_id,
+            user_id: principal.user.id,
+            action: 'customer.verified',
+            subject_type: 'customer',
+            subject_id: customer.id,
+          })
           .execute();
       });
       return { lastVerifiedAt: at.toISOString() };

@@ -45,7 +45,11 @@ export async function searchCustomers(
           break;
         case 'phone': {
           const pattern = `%${likeEscape(term.value)}`;
-          ors.push(eb('c.cell_phone', 'like', pattern), eb('c.home_phone', 'like', pattern), eb('c.work_phone', 'like', pattern));
+          ors.push(
+            eb('c.cell_phone', 'like', pattern),
+            eb('c.home_phone', 'like', pattern),
+            eb('c.work_phone', 'like', pattern),
+          );
           break;
         }
         case 'dms_number':
@@ -114,7 +118,12 @@ export async function searchCustomers(
 /** A customer only when it belongs to one of the given stores. */
 export function findCustomer(db: Kysely<Database>, storeIds: number[], id: number): Promise<Customer | undefined> {
   if (storeIds.length === 0) return Promise.resolve(undefined);
-  return db.selectFrom('customers').selectAll().where('id', '=', id).where('store_id', 'in', storeIds).executeTakeFirst();
+  return db
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', '=', id)
+    .where('store_id', 'in', storeIds)
+    .executeTakeFirst();
 }
 
 export interface CustomerProfileData {
@@ -134,8 +143,21 @@ export async function loadProfile(db: Kysely<Database>, customer: Customer): Pro
   const cid = customer.id;
   const sid = customer.store_id;
   const [vehicles, visits, appointments, deals, labour, reassignment, activity] = await Promise.all([
-    db.selectFrom('vehicles').selectAll().where('customer_id', '=', cid).where('store_id', '=', sid).orderBy('year', 'desc').execute(),
-    db.selectFrom('visits').selectAll().where('customer_id', '=', cid).where('store_id', '=', sid).orderBy('visit_date', 'desc').limit(200).execute(),
+    db
+      .selectFrom('vehicles')
+      .selectAll()
+      .where('customer_id', '=', cid)
+      .where('store_id', '=', sid)
+      .orderBy('year', 'desc')
+      .execute(),
+    db
+      .selectFrom('visits')
+      .selectAll()
+      .where('customer_id', '=', cid)
+      .where('store_id', '=', sid)
+      .orderBy('visit_date', 'desc')
+      .limit(200)
+      .execute(),
     db
       .selectFrom('appointments')
       .selectAll()
@@ -150,7 +172,11 @@ export async function loadProfile(db: Kysely<Database>, customer: Customer): Pro
       .leftJoin('vehicles', 'vehicles.id', 'deals.vehicle_id')
       .selectAll('deals')
       .select('salespeople.name as salesperson_name')
-      .select(sql<string | null>`nullif(concat_ws(' ', vehicles.year, vehicles.make, vehicles.model), '')`.as('vehicle_label'))
+      .select(
+        sql<string | null>`nullif(concat_ws(' ', vehicles.year, vehicles.make, vehicles.model), '')`.as(
+          'vehicle_label',
+        ),
+      )
       .where('deals.customer_id', '=', cid)
       .where('deals.store_id', '=', sid)
       .orderBy('deals.sold_on', 'desc')
@@ -189,7 +215,13 @@ export async function loadProfile(db: Kysely<Database>, customer: Customer): Pro
     deals,
     totalLabourSales: Number(labour.total),
     ...(soldWithSalesperson?.salesperson_id != null && soldWithSalesperson.salesperson_name != null
-      ? { lastDeal: { salespersonId: soldWithSalesperson.salesperson_id, name: soldWithSalesperson.salesperson_name, on: soldWithSalesperson.sold_on } }
+      ? {
+          lastDeal: {
+            salespersonId: soldWithSalesperson.salesperson_id,
+            name: soldWithSalesperson.salesperson_name,
+            on: soldWithSalesperson.sold_on,
+          },
+        }
       : {}),
     ...(reassignment ? { lastReassignment: reassignment } : {}),
     ...(activity ? { lastActivity: activity } : {}),

@@ -13,8 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const CSV = ['Cust #,First Name,Last Name,Cell,E-mail', '5001,Jean,Côté,416 555 0101,jean@example.ca', ',No,Number,,', '5002,Ann,Lee,12,ann@example.ca', ''].join('\r\n');
-const upload = (c: Client, body: string, kind = 'customers') => c.post(`/api/stores/${t.storeA.id}/imports/${kind}`, body, { 'content-type': 'text/csv' });
+const CSV = [
+  'Cust #,First Name,Last Name,Cell,E-mail',
+  '5001,Jean,Côté,416 555 0101,jean@example.ca',
+  ',No,Number,,',
+  '5002,Ann,Lee,12,ann@example.ca',
+  '',
+].join('\r\n');
+const upload = (c: Client, body: string, kind = 'customers') =>
+  c.post(`/api/stores/${t.storeA.id}/imports/${kind}`, body, { 'content-type': 'text/csv' });
 
 describe('POST /api/stores/:storeId/imports/:kind', () => {
   it('imports an uploaded file, keeps good rows and reports bad ones with their line', async () => {
@@ -24,7 +31,11 @@ describe('POST /api/stores/:storeId/imports/:kind', () => {
     expect(report).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
     expect(report.rejected).toEqual([{ line: 3, reason: expect.stringMatching(/dms_customer_number/) }]);
     expect(report.warnings).toEqual([expect.objectContaining({ line: 4, field: 'cell_phone' })]);
-    const jean = await t.db.kysely.selectFrom('customers').selectAll().where('dms_customer_number', '=', '5001').executeTakeFirstOrThrow();
+    const jean = await t.db.kysely
+      .selectFrom('customers')
+      .selectAll()
+      .where('dms_customer_number', '=', '5001')
+      .executeTakeFirstOrThrow();
     expect(jean).toMatchObject({ last_name: 'Côté', cell_phone: '+14165550101', store_id: t.storeA.id });
   });
 

@@ -19,9 +19,13 @@ const reportSchema = z.object({
 
 export function importsRoutes(app: FastifyInstance, deps: { db: Db }) {
   // Uploads stream straight into the importer; a DMS export can be hundreds of megabytes.
-  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { bodyLimit: 2 * 1024 ** 3 }, (_req, payload, done) => {
-    done(null, payload);
-  });
+  app.addContentTypeParser(
+    ['text/csv', 'application/octet-stream'],
+    { bodyLimit: 2 * 1024 ** 3 },
+    (_req, payload, done) => {
+      done(null, payload);
+    },
+  );
 
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/stores/:storeId/imports/:kind',
@@ -32,7 +36,15 @@ export function importsRoutes(app: FastifyInstance, deps: { db: Db }) {
         summary: 'Import a DMS CSV export (body: the file, Content-Type text/csv); idempotent by DMS numbers',
         params: z.object({ storeId: z.coerce.number().int().positive(), kind: z.enum(IMPORT_KINDS) }),
         querystring: z.object({ encoding: z.enum(['auto', 'utf-8', 'windows-1252']).default('auto') }),
-        response: { 200: reportSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 415: errorSchema, 422: errorSchema },
+        response: {
+          200: reportSchema,
+          400: errorSchema,
+          401: errorSchema,
+          403: errorSchema,
+          404: errorSchema,
+          415: errorSchema,
+          422: errorSchema,
+        },
       },
     },
     async (req) => {
@@ -40,7 +52,10 @@ export function importsRoutes(app: FastifyInstance, deps: { db: Db }) {
       requireStore(principal, req.params.storeId);
       requireRole(principal, 'admin', 'manager');
       if (!(req.body instanceof Readable)) {
-        throw new DomainError('unsupported_media_type', 'Send the CSV file itself as the request body, with Content-Type: text/csv.');
+        throw new DomainError(
+          'unsupported_media_type',
+          'Send the CSV file itself as the request body, with Content-Type: text/csv.',
+        );
       }
       const size = Number(req.headers['content-length']);
       return importCsv({

@@ -14,16 +14,28 @@ describe('currentSalesperson', () => {
       }),
     ).toMatchObject({ name: 'Al', source: 'activity' });
     expect(
-      currentSalesperson({ isProspect: false, lastDeal: ev('Dana', '2024-05-10'), lastReassignment: ev('Rita', '2024-04-01') }),
+      currentSalesperson({
+        isProspect: false,
+        lastDeal: ev('Dana', '2024-05-10'),
+        lastReassignment: ev('Rita', '2024-04-01'),
+      }),
     ).toMatchObject({ name: 'Dana', source: 'deal' });
     expect(
-      currentSalesperson({ isProspect: false, lastDeal: ev('Dana', '2024-01-10'), lastReassignment: ev('Rita', '2024-02-01') }),
+      currentSalesperson({
+        isProspect: false,
+        lastDeal: ev('Dana', '2024-01-10'),
+        lastReassignment: ev('Rita', '2024-02-01'),
+      }),
     ).toMatchObject({ name: 'Rita', source: 'reassignment' });
   });
 
   it('prefers an explicit reassignment on the same day as the deal', () => {
     expect(
-      currentSalesperson({ isProspect: false, lastDeal: ev('Dana', '2024-01-10'), lastReassignment: ev('Rita', '2024-01-10') }),
+      currentSalesperson({
+        isProspect: false,
+        lastDeal: ev('Dana', '2024-01-10'),
+        lastReassignment: ev('Rita', '2024-01-10'),
+      }),
     ).toMatchObject({ name: 'Rita' });
   });
 

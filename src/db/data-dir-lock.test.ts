@@ -21,7 +21,9 @@ describe('data folder lock', () => {
     const release = lockDataDir(dir, 'forecourt serve');
     try {
       expect(() => lockDataDir(dir, 'forecourt work')).toThrow(DataDirLockedError);
-      expect(() => lockDataDir(dir, 'forecourt work')).toThrow(new RegExp(`process ${process.pid}.*forecourt serve.*DATABASE_URL`, 's'));
+      expect(() => lockDataDir(dir, 'forecourt work')).toThrow(
+        new RegExp(`process ${process.pid}.*forecourt serve.*DATABASE_URL`, 's'),
+      );
     } finally {
       release();
     }
@@ -32,7 +34,10 @@ describe('data folder lock', () => {
   it('takes over a lock left by a process that has died', () => {
     const dir = tempDir();
     const dead = 2 ** 22 + 12345; // above Linux's default pid_max, so never a live process
-    fs.writeFileSync(path.join(dir, 'forecourt.lock'), JSON.stringify({ pid: dead, host: os.hostname(), command: 'x', startedAt: 'then' }));
+    fs.writeFileSync(
+      path.join(dir, 'forecourt.lock'),
+      JSON.stringify({ pid: dead, host: os.hostname(), command: 'x', startedAt: 'then' }),
+    );
     const release = lockDataDir(dir, 'new');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'forecourt.lock'), 'utf8')).pid).toBe(process.pid);
     release();

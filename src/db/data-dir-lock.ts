@@ -12,7 +12,10 @@ export interface LockHolder {
 
 export class DataDirLockedError extends Error {
   readonly code = 'data_dir_locked';
-  constructor(readonly dataDir: string, readonly holder: LockHolder) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder,
+  ) {
     super(
       `The embedded database in ${dataDir} is in use by process ${holder.pid} on ${holder.host} ` +
         `("${holder.command}", started ${holder.startedAt}). PGlite allows one process per data folder. ` +

@@ -11,7 +11,11 @@ afterAll(() => db.close());
 
 describe('database', () => {
   it('keeps a rollback in one transaction while another commits concurrently', async () => {
-    const org = await db.kysely.insertInto('organisations').values({ name: 'Group' }).returning('id').executeTakeFirstOrThrow();
+    const org = await db.kysely
+      .insertInto('organisations')
+      .values({ name: 'Group' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     let releaseFirst!: () => void;
     const firstMayFinish = new Promise<void>((r) => (releaseFirst = r));
 
@@ -29,12 +33,21 @@ describe('database', () => {
     await expect(failing).rejects.toThrow('abort');
     await committing;
 
-    const names = await db.kysely.selectFrom('organisations').select('name').where('id', '>', org.id).orderBy('id').execute();
+    const names = await db.kysely
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '>', org.id)
+      .orderBy('id')
+      .execute();
     expect(names.map((n) => n.name)).toEqual(['committed']);
   });
 
   it('parses ids and money as numbers and calendar dates as strings on every driver', async () => {
-    const row = await sql<{ n: number; m: number; d: string }>`select 5::int8 as n, 12.5::numeric as m, '2024-02-29'::date as d`.execute(db.kysely);
+    const row = await sql<{
+      n: number;
+      m: number;
+      d: string;
+    }>`select 5::int8 as n, 12.5::numeric as m, '2024-02-29'::date as d`.execute(db.kysely);
     expect(row.rows[0]).toEqual({ n: 5, m: 12.5, d: '2024-02-29' });
   });
 });

@@ -10,7 +10,9 @@ export async function migrateToLatest(db: Db, target?: string): Promise<string[]
     migrationTableName: 'forecourt_migrations',
     migrationLockTableName: 'forecourt_migrations_lock',
   });
-  const { error, results }: MigrationResultSet = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
+  const { error, results }: MigrationResultSet = target
+    ? await migrator.migrateTo(target)
+    : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const where = failed ? ` in migration ${failed.migrationName}` : '';

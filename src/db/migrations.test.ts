@@ -36,8 +36,16 @@ describe('migrations', () => {
       const [first] = names;
       if (!first) throw new Error('no migrations');
       await migrateToLatest(db, first);
-      const org = await db.kysely.insertInto('organisations').values({ name: 'G' }).returning('id').executeTakeFirstOrThrow();
-      const store = await db.kysely.insertInto('stores').values({ organisation_id: org.id, code: 'OLD', name: 'Old store' }).returning('id').executeTakeFirstOrThrow();
+      const org = await db.kysely
+        .insertInto('organisations')
+        .values({ name: 'G' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const store = await db.kysely
+        .insertInto('stores')
+        .values({ organisation_id: org.id, code: 'OLD', name: 'Old store' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db.kysely
         .insertInto('customers')
         .values({ store_id: store.id, dms_customer_number: '1', first_name: 'Kept' })

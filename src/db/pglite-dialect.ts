@@ -22,7 +22,10 @@ import type { Mutex } from '../shared/mutex.ts';
  * callback: it waits for the lock the transaction holds.
  */
 export class SerialPGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite, private readonly mutex: Mutex) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly mutex: Mutex,
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
@@ -41,7 +44,10 @@ class SerialPGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
 
-  constructor(private readonly pglite: PGlite, private readonly mutex: Mutex) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly mutex: Mutex,
+  ) {
     this.connection = new PGliteConnection(pglite);
   }
   async init(): Promise<void> {

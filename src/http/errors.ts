@@ -36,13 +36,17 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
       return { field: field || error.validationContext, message: v.message ?? 'is invalid' };
     });
     const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-    void reply.status(400).send({ error: { code: 'invalid_input', message: `Invalid request: ${summary}`, details: problems } });
+    void reply
+      .status(400)
+      .send({ error: { code: 'invalid_input', message: `Invalid request: ${summary}`, details: problems } });
     return;
   }
   const fe = error as FastifyError;
   const status = fe.statusCode ?? 500;
   if (status === 429) {
-    void reply.status(429).send({ error: { code: 'rate_limited', message: 'Too many attempts. Wait a minute and try again.' } });
+    void reply
+      .status(429)
+      .send({ error: { code: 'rate_limited', message: 'Too many attempts. Wait a minute and try again.' } });
     return;
   }
   if (status >= 400 && status < 500) {
@@ -51,5 +55,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     return;
   }
   request.log.error({ err: error }, 'unhandled error');
-  void reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
+  void reply
+    .status(500)
+    .send({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } });
 }

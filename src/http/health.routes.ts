@@ -4,7 +4,10 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 
-export function healthRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; databaseKind: string; version: string }) {
+export function healthRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<Database>; databaseKind: string; version: string },
+) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     {
@@ -24,7 +27,9 @@ export function healthRoutes(app: FastifyInstance, deps: { db: Kysely<Database>;
         await sql`select 1`.execute(deps.db);
         return { status: 'ok' as const, database: deps.databaseKind, version: deps.version };
       } catch {
-        return reply.status(503).send({ status: 'unavailable' as const, database: deps.databaseKind, version: deps.version });
+        return reply
+          .status(503)
+          .send({ status: 'unavailable' as const, database: deps.databaseKind, version: deps.version });
       }
     },
   );

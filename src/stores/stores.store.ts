@@ -54,10 +54,15 @@ export function findStoreByCode(db: Kysely<Database>, code: string): Promise<Sto
 }
 
 /** Stores a user may see: every store of the organisation for an admin, else the assigned ones. */
-export function visibleStores(db: Kysely<Database>, user: { id: number; role: string; organisation_id: number }): Promise<Store[]> {
+export function visibleStores(
+  db: Kysely<Database>,
+  user: { id: number; role: string; organisation_id: number },
+): Promise<Store[]> {
   let q = db.selectFrom('stores').selectAll('stores').where('stores.organisation_id', '=', user.organisation_id);
   if (user.role !== 'admin') {
-    q = q.where('stores.id', 'in', (eb) => eb.selectFrom('user_stores').select('store_id').where('user_id', '=', user.id));
+    q = q.where('stores.id', 'in', (eb) =>
+      eb.selectFrom('user_stores').select('store_id').where('user_id', '=', user.id),
+    );
   }
   return q.orderBy('stores.name').execute();
 }

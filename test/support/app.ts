@@ -76,6 +76,11 @@ export async function login(app: FastifyInstance, email: string, password = TEST
         ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
       }),
     send: (method, url, body) =>
-      app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { payload: body }) }),
+      app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        ...(body === undefined ? {} : { payload: body }),
+      }),
   };
 }

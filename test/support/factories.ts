@@ -10,7 +10,13 @@ const next = () => ++seq;
 export async function buildStore(db: Kysely<Database>, overrides: Partial<NewStore> = {}): Promise<Store> {
   const n = next();
   const org = await ensureOrganisation(db);
-  return createStore(db, org, { code: `S${n}`, name: `Store ${n}`, country: 'CA', timeZone: 'America/Toronto', ...overrides });
+  return createStore(db, org, {
+    code: `S${n}`,
+    name: `Store ${n}`,
+    country: 'CA',
+    timeZone: 'America/Toronto',
+    ...overrides,
+  });
 }
 
 /** Hashing is slow on purpose; tests share one hash per password. */
