@@ -16,7 +16,14 @@ interface CopyConnection {
 }
 
 function isCopyConnection(c: unknown): c is CopyConnection {
-  return typeof c === 'object' && c !== null && 'sendCopyFromChunk' in c && 'endCopyFrom' in c && 'stream' in c && 'query' in c;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    'sendCopyFromChunk' in c &&
+    'endCopyFrom' in c &&
+    'stream' in c &&
+    'query' in c
+  );
 }
 
 export function copyFromFile(client: pg.Client, text: string, file: string): Promise<number> {

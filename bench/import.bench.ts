@@ -26,21 +26,27 @@ export async function run(args: string[]): Promise<void> {
   const rows = Number(opt('rows') ?? 1_000_000);
   const batchSize = Number(opt('batch') ?? DEFAULT_BATCH_SIZE);
   const target = opt('target') ?? 'all';
-  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(batchSize) || batchSize < 1) throw new Error('--rows and --batch take positive integers');
+  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error('--rows and --batch take positive integers');
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forecourt-bench-'));
   try {
     const file = path.join(dir, 'customers.csv');
     const t = performance.now();
     const size = await writeCustomersCsv(file, rows);
-    log(`generated ${rows} customers (${(size / 1e6).toFixed(1)} MB, ${BENCH_HEADER.length} columns) in ${secs(t)} s: ${file}`);
+    log(
+      `generated ${rows} customers (${(size / 1e6).toFixed(1)} MB, ${BENCH_HEADER.length} columns) in ${secs(t)} s: ${file}`,
+    );
     log(`node ${process.version}, ${os.cpus().length} cores, batch ${batchSize} rows`);
 
     if (target === 'all' || target === 'pglite') await benchPGlite(dir, file, size, rows, batchSize);
     const url = process.env.DATABASE_URL;
     if (target === 'all' || target === 'postgres') {
       if (url) await benchPostgres(url, file, size, rows, batchSize);
-      else log('\nPostgreSQL: skipped (DATABASE_URL is not set). Run with DATABASE_URL=postgres://user:pass@host:port/db npm run bench -- import');
+      else
+        log(
+          '\nPostgreSQL: skipped (DATABASE_URL is not set). Run with DATABASE_URL=postgres://user:pass@host:port/db npm run bench -- import',
+        );
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -63,7 +69,11 @@ async function benchPGlite(dir: string, file: string, size: number, rows: number
         const mem = sampleMemory();
         const t = performance.now();
         const blob = await fs.openAsBlob(file);
-        const copied = await pglite.query(`copy ${table} ${columns} from '/dev/blob' with (format csv, header true)`, [], { blob });
+        const copied = await pglite.query(
+          `copy ${table} ${columns} from '/dev/blob' with (format csv, header true)`,
+          [],
+          { blob },
+        );
         const seconds = (performance.now() - t) / 1000;
         report(what, copied.affectedRows ?? rows, seconds, mem.stop());
         await pglite.exec(`drop table ${table}`);
@@ -101,7 +111,11 @@ async function benchPostgres(url: string, file: string, size: number, rows: numb
         await client.query(ddl);
         const mem = sampleMemory();
         const t = performance.now();
-        const copied = await copyFromFile(client, `copy ${table} ${columns} from stdin with (format csv, header true)`, file);
+        const copied = await copyFromFile(
+          client,
+          `copy ${table} ${columns} from stdin with (format csv, header true)`,
+          file,
+        );
         const seconds = (performance.now() - t) / 1000;
         report(what, copied, seconds, mem.stop());
         await client.query(`drop table ${table}`);
@@ -131,7 +145,12 @@ interface Baseline {
 
 async function benchStore(db: Db): Promise<number> {
   const org = await ensureOrganisation(db.kysely);
-  const store = await createStore(db.kysely, org, { code: 'BENCH', name: 'Bench', country: 'CA', timeZone: 'America/Toronto' });
+  const store = await createStore(db.kysely, org, {
+    code: 'BENCH',
+    name: 'Bench',
+    country: 'CA',
+    timeZone: 'America/Toronto',
+  });
   return store.id;
 }
 
@@ -141,26 +160,42 @@ interface ImportRun {
   peak: Peak;
 }
 
-async function measureImport(db: Db, storeId: number, file: string, size: number, rows: number, batchSize: number): Promise<ImportRun[]> {
+async function measureImport(
+  db: Db,
+  storeId: number,
+  file: string,
+  size: number,
+  rows: number,
+  batchSize: number,
+): Promise<ImportRun[]> {
   const runs: ImportRun[] = [];
   for (const pass of ['first import', 're-import (all unchanged)'] as const) {
     const mem = sampleMemory();
     const t = performance.now();
-    const r = await importCsvTuned({ db, storeId, kind: 'customers', input: fs.createReadStream(file, { highWaterMark: 1 << 20 }), size }, { batchSize });
+    const r = await importCsvTuned(
+      { db, storeId, kind: 'customers', input: fs.createReadStream(file, { highWaterMark: 1 << 20 }), size },
+      { batchSize },
+    );
     const seconds = (performance.now() - t) / 1000;
     const peak = mem.stop();
     report(`importCsv, ${pass}`, rows, seconds, peak);
-    log(`    inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected.length}, warnings ${r.warnings.length}`);
+    log(
+      `    inserted ${r.inserted}, updated ${r.updated}, unchanged ${r.unchanged}, rejected ${r.rejected.length}, warnings ${r.warnings.length}`,
+    );
     runs.push({ pass, seconds, peak });
   }
   return runs;
 }
 
 function summarise(rows: number, imports: ImportRun[], copy: Baseline, plain: Baseline): void {
-  log(`  baseline: ${copy.what}: ${rate(rows, copy.seconds)} rows/s (${plain.what}: ${rate(rows, plain.seconds)} rows/s)`);
+  log(
+    `  baseline: ${copy.what}: ${rate(rows, copy.seconds)} rows/s (${plain.what}: ${rate(rows, plain.seconds)} rows/s)`,
+  );
   for (const { pass, seconds, peak } of imports) {
     const ratio = copy.seconds / seconds;
-    log(`  ${pass}: import ${rate(rows, seconds)} rows/s vs COPY ${rate(rows, copy.seconds)} rows/s = ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}; vs index-free COPY ${((plain.seconds / seconds) * 100).toFixed(0)}%; peak RSS ${mb(peak.rss)} MB (target <= 512) ${peak.rss <= 512e6 ? 'MET' : 'NOT MET'}`);
+    log(
+      `  ${pass}: import ${rate(rows, seconds)} rows/s vs COPY ${rate(rows, copy.seconds)} rows/s = ${(ratio * 100).toFixed(0)}% (target >= 50%) ${ratio >= 0.5 ? 'MET' : 'NOT MET'}; vs index-free COPY ${((plain.seconds / seconds) * 100).toFixed(0)}%; peak RSS ${mb(peak.rss)} MB (target <= 512) ${peak.rss <= 512e6 ? 'MET' : 'NOT MET'}`,
+    );
   }
 }
 
@@ -195,7 +230,9 @@ const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 const mb = (n: number) => (n / 1e6).toFixed(0);
 
 function report(what: string, rows: number, seconds: number, peak: Peak): void {
-  log(`  ${what.padEnd(40)} ${rows} rows in ${seconds.toFixed(2)} s = ${rate(rows, seconds)} rows/s; peak RSS ${mb(peak.rss)} MB (${mb(peak.startRss)} at start), peak heap ${mb(peak.heapUsed)} MB`);
+  log(
+    `  ${what.padEnd(40)} ${rows} rows in ${seconds.toFixed(2)} s = ${rate(rows, seconds)} rows/s; peak RSS ${mb(peak.rss)} MB (${mb(peak.startRss)} at start), peak heap ${mb(peak.heapUsed)} MB`,
+  );
 }
 
 const rate = (rows: number, seconds: number) => Math.round(rows / seconds).toLocaleString('en-US');

@@ -39,7 +39,7 @@ describe('forecourt explain', () => {
     const r = await explain({ at: '2026-06-15T16:00:00Z' });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Ed Explain \(EXP #777\)/);
-    expect(r.out).toMatch(/NOT ALLOWED\n  - no_marketing_consent/);
+    expect(r.out).toMatch(/NOT ALLOWED\n {2}- no_marketing_consent/);
   });
   it('prints the same as the API with --json', async () => {
     const r = await explain({ json: true, purpose: 'service', at: '2026-06-15T16:00:00Z' });

@@ -80,3 +80,26 @@ describe('GET /api/customers/:id/contactability', () => {
     expect(fax).toMatchObject({ allowed: false, reasons: [{ code: 'no_fax_number' }] });
   });
 });
+
+describe('reachability in eligibility', () => {
+  it('blocks a cell after impossible voice drops and marks a bouncing e-mail red and invalid', async () => {
+    const c = await buildCustomer(t.db.kysely, t.storeA.id, { home_phone: null });
+    const ev = (address: string, line: 'cell_phone' | 'email', outcome: 'impossible' | 'bounce', day: number) => ({
+      store_id: t.storeA.id,
+      address,
+      line,
+      outcome,
+      source: line === 'email' ? ('email' as const) : ('voice_batch' as const),
+      occurred_at: new Date(Date.UTC(2026, 5, day)),
+    });
+    await t.db.kysely
+      .insertInto('reachability_events')
+      .values([ev(c.cell_phone!, 'cell_phone', 'impossible', 10), ev(c.email!, 'email', 'bounce', 1), ev(c.email!, 'email', 'bounce', 2), ev(c.email!, 'email', 'bounce', 3)])
+      .execute();
+    const voice = (await manager.get(`/api/customers/${c.id}/eligibility?channel=voice&purpose=service&at=2026-06-15T16:00:00Z`)).json();
+    expect(voice.reasons.map((r: { code: string }) => r.code)).toEqual(['phone_blocked_until']);
+    const email = (await manager.get(`/api/customers/${c.id}/eligibility?channel=email&purpose=service&at=2026-06-15T16:00:00Z`)).json();
+    expect(email.reasons.map((r: { code: string }) => r.code)).toEqual(['email_invalid']);
+    expect((await manager.get(`/api/customers/${c.id}/contactability`)).json().emailRed).toBe(true);
+  });
+});

@@ -64,6 +64,9 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
         response: {
           200: z.object({
             at: z.string(),
+            emailRed: z
+              .boolean()
+              .describe('the e-mail bounced within the store’s red window (90 days) and is not verified since'),
             decisions: z.array(eligibilitySchema.extend({ channel: z.enum(CHANNELS), purpose: z.enum(PURPOSES) })),
           }),
           401: errorSchema,
@@ -80,14 +83,14 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
         .where('id', '=', customer.store_id)
         .executeTakeFirstOrThrow();
       const at = deps.clock.now();
-      const facts = await loadEligibilityFacts(deps.db, customer, store);
+      const facts = await loadEligibilityFacts(deps.db, customer, store, at);
       const decisions = CHANNELS.flatMap((channel) =>
         PURPOSES.map((purpose) => {
           const d = decideFor(facts, { channel, purpose, at });
           return { channel, purpose, ...d, deferUntil: d.deferUntil?.toISOString() ?? null };
         }),
       );
-      return { at: at.toISOString(), decisions };
+      return { at: at.toISOString(), emailRed: facts.emailRed, decisions };
     },
   );
 }

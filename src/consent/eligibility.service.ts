@@ -6,6 +6,8 @@ import { consentAnchors, listConsentHistory } from './consent.store.ts';
 import type { Channel, Purpose } from './consent.types.ts';
 import { decideEligibility, type EligibilityDecision, type Reachability } from './eligibility.rules.ts';
 import { effectiveWindow } from './quiet-hours.rules.ts';
+import { deriveEmailReachability, derivePhoneReachability } from './reachability.rules.ts';
+import { loadReachabilityEvents, settingsOf } from './reachability.store.ts';
 import { recipientZone } from './time-zone.rules.ts';
 
 export interface EligibilityQuery {
@@ -22,16 +24,22 @@ export interface EligibilityFacts {
   history: Awaited<ReturnType<typeof listConsentHistory>>;
   anchors: Awaited<ReturnType<typeof consentAnchors>>;
   vehicles: Map<number, { contactOff: boolean; reason: 'user' | 'body_shop' | null }>;
-  /** Bounces and blocked numbers join here when the reachability ledger lands; until then all count as reachable. */
+  /** Derived state of each of the customer's numbers and its e-mail address. */
   reachability: Map<string, Reachability>;
+  /** The e-mail bounced within the store's red window and was not verified since. */
+  emailRed: boolean;
 }
 
 export async function loadEligibilityFacts(
   db: Kysely<Database>,
   customer: Customer,
   store: Store,
+  now: Date,
 ): Promise<EligibilityFacts> {
-  const [history, anchors, vehicles] = await Promise.all([
+  const email = customer.email?.toLowerCase() ?? null;
+  const phones = [customer.cell_phone, customer.home_phone, customer.work_phone].filter((p): p is string => p !== null);
+  const [events, history, anchors, vehicles] = await Promise.all([
+    loadReachabilityEvents(db, store.id, email ? [...phones, email] : phones),
     listConsentHistory(db, customer.id),
     consentAnchors(db, customer.id),
     db
@@ -40,13 +48,23 @@ export async function loadEligibilityFacts(
       .where('customer_id', '=', customer.id)
       .execute(),
   ]);
+  const settings = settingsOf(store);
+  const reachability = new Map<string, Reachability>();
+  for (const phone of phones) reachability.set(phone, derivePhoneReachability(events.get(phone) ?? [], settings, now));
+  let emailRed = false;
+  if (email) {
+    const e = deriveEmailReachability(events.get(email) ?? [], settings, now);
+    reachability.set(email, e.state);
+    emailRed = e.red;
+  }
   return {
     customer,
     store,
     history,
     anchors,
     vehicles: new Map(vehicles.map((v) => [v.id, { contactOff: v.contact_off, reason: v.contact_off_reason }])),
-    reachability: new Map(),
+    reachability,
+    emailRed,
   };
 }
 
@@ -97,5 +115,5 @@ export async function explainEligibility(
   store: Store,
   q: EligibilityQuery,
 ): Promise<EligibilityDecision & { zone: string }> {
-  return decideFor(await loadEligibilityFacts(db, customer, store), q);
+  return decideFor(await loadEligibilityFacts(db, customer, store, q.at), q);
 }

@@ -41,6 +41,12 @@ export interface StoresTable {
   send_window_start: Auto<string>;
   send_window_end: Auto<string>;
   email_bounce_limit: Auto<number>;
+  voice_impossible_block_days: Auto<number>;
+  voice_impossible_forever_at: Auto<number>;
+  home_busy_forever_at: Auto<number>;
+  campaign_impossible_block_days: Auto<number>;
+  campaign_impossible_forever_after: Auto<number>;
+  email_red_days: Auto<number>;
   created_at: Auto<Date>;
 }
 
@@ -132,6 +138,18 @@ export interface ConsentEventsTable {
   source: 'user' | 'unsubscribe' | 'import' | 'inbound_stop' | 'inbound_start' | 'web_form' | 'api';
   actor_user_id: number | null;
   wording: string | null;
+  occurred_at: Date;
+  recorded_at: Auto<Date>;
+}
+
+export interface ReachabilityEventsTable {
+  id: Id;
+  store_id: number;
+  address: string;
+  line: 'cell_phone' | 'home_phone' | 'work_phone' | 'email';
+  outcome: 'delivered' | 'impossible' | 'busy' | 'unavailable' | 'bounce' | 'complaint' | 'verified';
+  source: 'voice_batch' | 'voice_campaign' | 'email' | 'sms' | 'call' | 'user';
+  detail: string | null;
   occurred_at: Date;
   recorded_at: Auto<Date>;
 }
@@ -239,6 +257,7 @@ export interface Database {
   salespeople: SalespeopleTable;
   customers: CustomersTable;
   consent_events: ConsentEventsTable;
+  reachability_events: ReachabilityEventsTable;
   vehicles: VehiclesTable;
   visits: VisitsTable;
   appointments: AppointmentsTable;

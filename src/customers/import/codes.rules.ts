@@ -1,4 +1,11 @@
-import type { AppointmentStatus, ContactMethod, CustomerType, DayPreference, Department, SaleType } from '../../db/schema.ts';
+import type {
+  AppointmentStatus,
+  ContactMethod,
+  CustomerType,
+  DayPreference,
+  Department,
+  SaleType,
+} from '../../db/schema.ts';
 import { codeKey, spellings, type Parsed } from './values.rules.ts';
 
 /** The spellings of each code DMS exports use, compared without case or punctuation. */
@@ -68,5 +75,7 @@ export function parseCountry(raw: string): Parsed<string> {
   const known = COUNTRIES.get(codeKey(raw));
   if (known) return { ok: true, value: known };
   const t = raw.trim();
-  return /^[a-z]{2}$/i.test(t) ? { ok: true, value: t.toUpperCase() } : { ok: false, reason: `not a 2-letter country code: "${t}"` };
+  return /^[a-z]{2}$/i.test(t)
+    ? { ok: true, value: t.toUpperCase() }
+    : { ok: false, reason: `not a 2-letter country code: "${t}"` };
 }

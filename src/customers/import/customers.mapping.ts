@@ -2,7 +2,25 @@ import type { FieldSpec } from './header.ts';
 
 /** The columns of a customers export, with the header spellings DMSs use for each. */
 export const CUSTOMER_FIELDS = [
-  { field: 'dms_customer_number', required: true, aliases: ['Cust #', 'Cust No', 'CustNo', 'Customer Number', 'Customer #', 'Customer No', 'Customer ID', 'Cust ID', 'Customer', 'DMS Number', 'Client #', 'Client Number', 'No Client'] },
+  {
+    field: 'dms_customer_number',
+    required: true,
+    aliases: [
+      'Cust #',
+      'Cust No',
+      'CustNo',
+      'Customer Number',
+      'Customer #',
+      'Customer No',
+      'Customer ID',
+      'Cust ID',
+      'Customer',
+      'DMS Number',
+      'Client #',
+      'Client Number',
+      'No Client',
+    ],
+  },
   { field: 'customer_type', aliases: ['Type', 'Cust Type', 'Customer Type', 'Retail/Fleet'] },
   { field: 'is_prospect', aliases: ['Prospect', 'Is Prospect'] },
   { field: 'prospect_entered_by', aliases: ['Entered By', 'Prospect Entered By'] },
@@ -18,18 +36,33 @@ export const CUSTOMER_FIELDS = [
   { field: 'address_line2', aliases: ['Address 2', 'Address Line 2', 'Addr2', 'Apt', 'Suite', 'Unit'] },
   { field: 'city', aliases: ['City', 'Town', 'Ville'] },
   { field: 'region', aliases: ['State', 'Province', 'Prov', 'St', 'Region', 'State/Province', 'Prov/State'] },
-  { field: 'postal_code', aliases: ['Zip', 'Zip Code', 'ZipCode', 'Postal', 'Postal Code', 'PostalCode', 'Code Postal'] },
+  {
+    field: 'postal_code',
+    aliases: ['Zip', 'Zip Code', 'ZipCode', 'Postal', 'Postal Code', 'PostalCode', 'Code Postal'],
+  },
   { field: 'country', aliases: ['Country', 'Pays'] },
-  { field: 'home_phone', aliases: ['Home', 'Home Phone', 'Phone', 'Home #', 'Telephone', 'Tel', 'Res Phone', 'Residence Phone'] },
-  { field: 'work_phone', aliases: ['Work', 'Work Phone', 'Business Phone', 'Bus Phone', 'Office Phone', 'Work #', 'Business'] },
-  { field: 'cell_phone', aliases: ['Cell', 'Cell Phone', 'Cellular', 'Mobile', 'Mobile Phone', 'Cell #', 'Mobile #', 'Cellulaire'] },
+  {
+    field: 'home_phone',
+    aliases: ['Home', 'Home Phone', 'Phone', 'Home #', 'Telephone', 'Tel', 'Res Phone', 'Residence Phone'],
+  },
+  {
+    field: 'work_phone',
+    aliases: ['Work', 'Work Phone', 'Business Phone', 'Bus Phone', 'Office Phone', 'Work #', 'Business'],
+  },
+  {
+    field: 'cell_phone',
+    aliases: ['Cell', 'Cell Phone', 'Cellular', 'Mobile', 'Mobile Phone', 'Cell #', 'Mobile #', 'Cellulaire'],
+  },
   { field: 'email', aliases: ['E-mail', 'Email', 'Email Address', 'E-mail Address', 'Courriel'] },
   { field: 'language', aliases: ['Language', 'Lang', 'Preferred Language', 'Langue'] },
   { field: 'day_preference', aliases: ['Day Preference', 'Day Pref', 'Call Time', 'Best Time'] },
   { field: 'likely_to_buy', aliases: ['Likely to Buy', 'Likely', 'Likelihood', 'Buy Likelihood'] },
   { field: 'star_rating', aliases: ['Stars', 'Star Rating', 'Rating'] },
   { field: 'last_verified_at', aliases: ['Last Verified', 'Verified', 'Verified On', 'Last Verified Date'] },
-  { field: 'preferred_contact_method', aliases: ['Preferred Contact', 'Contact Method', 'Preferred Contact Method', 'Contact Pref'] },
+  {
+    field: 'preferred_contact_method',
+    aliases: ['Preferred Contact', 'Contact Method', 'Preferred Contact Method', 'Contact Pref'],
+  },
   { field: 'inquired', aliases: ['Inquired', 'Inquiry'] },
   { field: 'eservice_user', aliases: ['eService', 'eService User', 'E-Service', 'Online Service'] },
 ] as const satisfies readonly FieldSpec<string>[];

@@ -3,7 +3,15 @@ import { normalisePhone } from '../../shared/phone.ts';
 import { CONTACT_METHODS, CUSTOMER_TYPES, DAY_PREFERENCES, parseCountry, parseLanguage } from './codes.rules.ts';
 import type { CustomerField } from './customers.mapping.ts';
 import { RowReader, type RawRow, type RowContext, type RowOutcome } from './row.rules.ts';
-import { parseBoolean, parseCode, parseDate, parseDateTime, parseEmail, parseInteger, type Parsed } from './values.rules.ts';
+import {
+  parseBoolean,
+  parseCode,
+  parseDate,
+  parseDateTime,
+  parseEmail,
+  parseInteger,
+  type Parsed,
+} from './values.rules.ts';
 
 /**
  * A customer as imported. Every column but the key is `undefined` when the file has no column
@@ -86,7 +94,9 @@ export function readCustomer(raw: RawRow<CustomerField>, ctx: RowContext): RowOu
     likely_to_buy: r.optional('likely_to_buy', (s) => parseInteger(s, 1, 3)),
     star_rating: r.optional('star_rating', (s) => parseInteger(s, 0, 10)),
     last_verified_at: r.optional('last_verified_at', (s) => parseDateTime(s, ctx.timeZone)),
-    preferred_contact_method: r.optional('preferred_contact_method', (s) => parseCode(s, CONTACT_METHODS, 'contact method')),
+    preferred_contact_method: r.optional('preferred_contact_method', (s) =>
+      parseCode(s, CONTACT_METHODS, 'contact method'),
+    ),
     inquired: r.withDefault('inquired', parseBoolean, false),
     eservice_user: r.withDefault('eservice_user', parseBoolean, false),
   };

@@ -22,7 +22,11 @@ export const SNIFF_BYTES = 1 << 20;
  * further on refuses the file (import_bad_file) naming the byte offset and the option to use,
  * rather than silently storing mangled names.
  */
-export async function* decodeText(input: AsyncIterable<Buffer | string>, option: EncodingOption, state: DecodeState): AsyncGenerator<string> {
+export async function* decodeText(
+  input: AsyncIterable<Buffer | string>,
+  option: EncodingOption,
+  state: DecodeState,
+): AsyncGenerator<string> {
   const it = input[Symbol.asyncIterator]();
   const headChunks: Buffer[] = [];
   let headLength = 0;
@@ -88,7 +92,10 @@ class Utf8Decoder {
   /** File offset of the first byte of `carry`. */
   private offset: number;
 
-  constructor(private readonly option: EncodingOption, startOffset: number) {
+  constructor(
+    private readonly option: EncodingOption,
+    startOffset: number,
+  ) {
     this.offset = startOffset;
   }
 

@@ -38,7 +38,11 @@ export function headerKey(name: string): string {
  * Matches a header row to a kind's fields. The first column that matches a field wins; unknown
  * columns are ignored. Refuses the file (import_bad_header) when a required field has no column.
  */
-export function mapHeader<F extends string>(kind: string, specs: readonly FieldSpec<F>[], header: readonly string[]): HeaderMap<F> {
+export function mapHeader<F extends string>(
+  kind: string,
+  specs: readonly FieldSpec<F>[],
+  header: readonly string[],
+): HeaderMap<F> {
   const byKey = new Map<string, F>();
   for (const s of specs) {
     byKey.set(headerKey(s.field), s.field);

@@ -34,7 +34,8 @@ describe('values', () => {
     expect(parseBoolean('X')).toEqual({ ok: true, value: true });
     expect(parseBoolean('maybe').ok).toBe(false);
     expect(parseEmail(' Jo.Smith+car@Mail.Example.CA ')).toEqual({ ok: true, value: 'Jo.Smith+car@mail.example.ca' });
-    for (const bad of ['jo@', 'jo smith@example.com', 'jo@example', 'a@b@c.com']) expect(parseEmail(bad).ok).toBe(false);
+    for (const bad of ['jo@', 'jo smith@example.com', 'jo@example', 'a@b@c.com'])
+      expect(parseEmail(bad).ok).toBe(false);
   });
 });
 
@@ -47,7 +48,14 @@ describe('header mapping', () => {
   });
 
   it('collects numbered deferred columns with a listing column', () => {
-    const map = mapHeader('visits', VISIT_FIELDS, ['RO Number', 'CustNo', 'Invoice Date', 'Deferred', 'deferred_1', 'Deferred Item 2']);
+    const map = mapHeader('visits', VISIT_FIELDS, [
+      'RO Number',
+      'CustNo',
+      'Invoice Date',
+      'Deferred',
+      'deferred_1',
+      'Deferred Item 2',
+    ]);
     const raw = rawRow(map, ['R1', 'C1', '2024-01-01', 'Tires | Alignment', 'Brakes', '']);
     const visit = readVisit(raw);
     expect(visit).toMatchObject({ ok: true, row: { deferred_items: ['Tires', 'Alignment', 'Brakes'] } });
@@ -56,10 +64,25 @@ describe('header mapping', () => {
 
 describe('customer rules', () => {
   it('drops unreadable optional values with a warning and keeps the row', () => {
-    const r = readCustomer({ dms_customer_number: ' 12 34 ', cell_phone: 'none', language: 'Klingon', likely_to_buy: '5', customer_type: '' }, ctx);
+    const r = readCustomer(
+      {
+        dms_customer_number: ' 12 34 ',
+        cell_phone: 'none',
+        language: 'Klingon',
+        likely_to_buy: '5',
+        customer_type: '',
+      },
+      ctx,
+    );
     expect(r).toEqual({
       ok: true,
-      row: expect.objectContaining({ dms_customer_number: '1234', cell_phone: null, language: null, likely_to_buy: null, customer_type: 'retail' }),
+      row: expect.objectContaining({
+        dms_customer_number: '1234',
+        cell_phone: null,
+        language: null,
+        likely_to_buy: null,
+        customer_type: 'retail',
+      }),
       warnings: [
         { field: 'cell_phone', reason: expect.any(String) },
         { field: 'language', reason: expect.any(String) },
@@ -69,7 +92,10 @@ describe('customer rules', () => {
   });
 
   it('refuses a row without a customer number', () => {
-    expect(readCustomer({ dms_customer_number: '  ', name: 'X' }, ctx)).toEqual({ ok: false, reason: 'dms_customer_number is required' });
+    expect(readCustomer({ dms_customer_number: '  ', name: 'X' }, ctx)).toEqual({
+      ok: false,
+      reason: 'dms_customer_number is required',
+    });
   });
 });
 

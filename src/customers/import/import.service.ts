@@ -7,7 +7,16 @@ import { DomainError } from '../../shared/errors.ts';
 import { applyBodyShopRule } from '../body-shop.store.ts';
 import { decodeText, detectDelimiter, firstLine, type DecodeState } from './decode.ts';
 import { mapHeader, rawRow, type FieldSpec, type HeaderMap } from './header.ts';
-import { findImportStore, writeAppointments, writeCustomers, writeDeals, writeVehicles, writeVisits, type BatchOutcome, type ImportStore } from './import.store.ts';
+import {
+  findImportStore,
+  writeAppointments,
+  writeCustomers,
+  writeDeals,
+  writeVehicles,
+  writeVisits,
+  type BatchOutcome,
+  type ImportStore,
+} from './import.store.ts';
 import type { ImportCsv, ImportOptions, ImportReport } from './import.types.ts';
 import { APPOINTMENT_FIELDS } from './appointments.mapping.ts';
 import { readAppointment } from './appointments.rules.ts';
@@ -141,7 +150,14 @@ interface ParsedRecord {
 }
 
 function isParsedRecord(v: unknown): v is ParsedRecord {
-  return typeof v === 'object' && v !== null && 'record' in v && Array.isArray(v.record) && 'info' in v && typeof v.info === 'object';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'record' in v &&
+    Array.isArray(v.record) &&
+    'info' in v &&
+    typeof v.info === 'object'
+  );
 }
 
 /** The line a record starts on: csv-parse reports the line it ends on. */
@@ -153,7 +169,12 @@ function startLine(r: ParsedRecord): number {
   return r.info.lines - extra;
 }
 
-async function pump<F extends string, R>(options: ImportOptions, store: ImportStore, tuning: ImportTuning, plan: KindPlan<F, R>): Promise<ImportReport> {
+async function pump<F extends string, R>(
+  options: ImportOptions,
+  store: ImportStore,
+  tuning: ImportTuning,
+  plan: KindPlan<F, R>,
+): Promise<ImportReport> {
   const { db, storeId, kind } = options;
   const batchSize = tuning.batchSize ?? DEFAULT_BATCH_SIZE;
   const report: ImportReport = { inserted: 0, updated: 0, unchanged: 0, rejected: [], warnings: [] };
@@ -198,12 +219,19 @@ async function pump<F extends string, R>(options: ImportOptions, store: ImportSt
     for (const key of out.unknownCustomer) {
       const row = rowOf(key);
       const number = row && plan.customer ? plan.customer(row) : '';
-      report.rejected.push({ line: lineOf(key), reason: `unknown customer number "${number}" (import customers first)` });
+      report.rejected.push({
+        line: lineOf(key),
+        reason: `unknown customer number "${number}" (import customers first)`,
+      });
     }
     for (const key of out.unknownVehicle) {
       const row = rowOf(key);
       const vin = row && plan.vin ? plan.vin(row) : '';
-      report.warnings.push({ line: lineOf(key), field: 'vin', reason: `unknown VIN "${vin ?? ''}": kept without a vehicle` });
+      report.warnings.push({
+        line: lineOf(key),
+        field: 'vin',
+        reason: `unknown VIN "${vin ?? ''}": kept without a vehicle`,
+      });
     }
     const written = b.rows.length - out.unknownCustomer.length;
     report.inserted += out.inserted;
@@ -233,7 +261,11 @@ async function pump<F extends string, R>(options: ImportOptions, store: ImportSt
       for (const w of outcome.warnings) report.warnings.push({ line, field: w.field, reason: w.reason });
       const replaced = batch.add(plan.key(outcome.row), outcome.row, line);
       if (replaced !== undefined) {
-        report.warnings.push({ line: replaced, field: plan.keyField, reason: `superseded by line ${line}, which has the same ${plan.keyField}` });
+        report.warnings.push({
+          line: replaced,
+          field: plan.keyField,
+          reason: `superseded by line ${line}, which has the same ${plan.keyField}`,
+        });
       }
       if (batch.rows.length >= batchSize) {
         // One batch in flight while the next is parsed: the database works while we read.
@@ -264,7 +296,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 function asImportError(err: unknown, kind: string): unknown {
   if (err instanceof CsvError) {
     const lines = 'lines' in err && typeof err.lines === 'number' ? ` near line ${err.lines}` : '';
-    return new DomainError('import_bad_file', `The ${kind} file cannot be read as CSV${lines}: ${err.message}`, { csvCode: err.code });
+    return new DomainError('import_bad_file', `The ${kind} file cannot be read as CSV${lines}: ${err.message}`, {
+      csvCode: err.code,
+    });
   }
   return err;
 }

@@ -36,7 +36,13 @@ async function run(db: Kysely<Database>, spec: UpsertSpec): Promise<BatchOutcome
   const { rows } = await upsertBatch(spec).execute(db);
   const r = rows[0];
   if (!r) return { inserted: 0, updated: 0, unknownCustomer: [], unknownVehicle: [], vehicleIds: [] };
-  return { inserted: r.inserted, updated: r.updated, unknownCustomer: r.no_customer, unknownVehicle: r.no_vehicle, vehicleIds: r.vehicle_ids.map(Number) };
+  return {
+    inserted: r.inserted,
+    updated: r.updated,
+    unknownCustomer: r.no_customer,
+    unknownVehicle: r.no_vehicle,
+    vehicleIds: r.vehicle_ids.map(Number),
+  };
 }
 
 const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
@@ -75,7 +81,12 @@ const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
  * Upserts customers by (store, DMS customer number). Only the columns the file has are written,
  * so a partial export never blanks what another export filled in.
  */
-export function writeCustomers(db: Kysely<Database>, storeId: number, rows: readonly CustomerRow[], present: ReadonlySet<string>): Promise<BatchOutcome> {
+export function writeCustomers(
+  db: Kysely<Database>,
+  storeId: number,
+  rows: readonly CustomerRow[],
+  present: ReadonlySet<string>,
+): Promise<BatchOutcome> {
   return run(db, {
     table: 'customers',
     keyColumn: 'dms_customer_number',
@@ -98,7 +109,12 @@ const VEHICLE_COLUMNS: readonly Column<VehicleRow>[] = [
 ];
 
 /** Upserts vehicles by (store, VIN); a VIN seen under another customer moves to that customer. */
-export function writeVehicles(db: Kysely<Database>, storeId: number, rows: readonly VehicleRow[], present: ReadonlySet<string>): Promise<BatchOutcome> {
+export function writeVehicles(
+  db: Kysely<Database>,
+  storeId: number,
+  rows: readonly VehicleRow[],
+  present: ReadonlySet<string>,
+): Promise<BatchOutcome> {
   return run(db, {
     table: 'vehicles',
     keyColumn: 'vin',
@@ -120,11 +136,22 @@ const VISIT_COLUMNS: readonly Column<VisitRow>[] = [
 const ITEM_SEPARATOR = '\x1f';
 
 /** Upserts repair orders by (store, RO number). */
-export function writeVisits(db: Kysely<Database>, storeId: number, rows: readonly VisitRow[], present: ReadonlySet<string>): Promise<BatchOutcome> {
+export function writeVisits(
+  db: Kysely<Database>,
+  storeId: number,
+  rows: readonly VisitRow[],
+  present: ReadonlySet<string>,
+): Promise<BatchOutcome> {
   const cols: BatchColumn[] = [
     { name: 'visit_date', type: 'date', values: rows.map((r) => r.visit_date), update: true },
     // NOT NULL without a default: a file without a department column means service.
-    { name: 'department', type: 'text', values: rows.map((r) => r.department ?? null), update: present.has('department'), insertDefault: sql`'service'` },
+    {
+      name: 'department',
+      type: 'text',
+      values: rows.map((r) => r.department ?? null),
+      update: present.has('department'),
+      insertDefault: sql`'service'`,
+    },
     ...columns(rows, present, VISIT_COLUMNS),
   ];
   if (present.has('deferred')) {
@@ -150,12 +177,24 @@ export function writeVisits(db: Kysely<Database>, storeId: number, rows: readonl
 }
 
 /** Upserts appointments by (store, DMS appointment number). */
-export function writeAppointments(db: Kysely<Database>, storeId: number, rows: readonly AppointmentRow[], present: ReadonlySet<string>): Promise<BatchOutcome> {
+export function writeAppointments(
+  db: Kysely<Database>,
+  storeId: number,
+  rows: readonly AppointmentRow[],
+  present: ReadonlySet<string>,
+): Promise<BatchOutcome> {
   const cols: BatchColumn[] = [
     { name: 'scheduled_at', type: 'timestamptz', values: rows.map((r) => r.scheduled_at.toISOString()), update: true },
-    { name: 'status', type: 'text', values: rows.map((r) => r.status ?? null), update: present.has('status'), insertDefault: sql`'scheduled'` },
+    {
+      name: 'status',
+      type: 'text',
+      values: rows.map((r) => r.status ?? null),
+      update: present.has('status'),
+      insertDefault: sql`'scheduled'`,
+    },
   ];
-  if (present.has('notes')) cols.push({ name: 'notes', type: 'text', values: rows.map((r) => r.notes ?? null), update: true });
+  if (present.has('notes'))
+    cols.push({ name: 'notes', type: 'text', values: rows.map((r) => r.notes ?? null), update: true });
   return run(db, {
     table: 'appointments',
     keyColumn: 'dms_appointment_number',
@@ -170,7 +209,12 @@ export function writeAppointments(db: Kysely<Database>, storeId: number, rows: r
 }
 
 /** Upserts deals by (store, deal number), first adding any salesperson the store does not know by name. */
-export async function writeDeals(db: Kysely<Database>, storeId: number, rows: readonly DealRow[], present: ReadonlySet<string>): Promise<BatchOutcome> {
+export async function writeDeals(
+  db: Kysely<Database>,
+  storeId: number,
+  rows: readonly DealRow[],
+  present: ReadonlySet<string>,
+): Promise<BatchOutcome> {
   const withSalesperson = present.has('salesperson');
   if (withSalesperson) {
     const names = [...new Set(rows.flatMap((r) => (r.salesperson ? [r.salesperson] : [])))];
@@ -181,7 +225,8 @@ export async function writeDeals(db: Kysely<Database>, storeId: number, rows: re
     }
   }
   const cols: BatchColumn[] = [{ name: 'sold_on', type: 'date', values: rows.map((r) => r.sold_on), update: true }];
-  if (present.has('sale_type')) cols.push({ name: 'sale_type', type: 'text', values: rows.map((r) => r.sale_type ?? null), update: true });
+  if (present.has('sale_type'))
+    cols.push({ name: 'sale_type', type: 'text', values: rows.map((r) => r.sale_type ?? null), update: true });
   return run(db, {
     table: 'deals',
     keyColumn: 'deal_number',
@@ -204,5 +249,9 @@ export interface ImportStore {
 }
 
 export function findImportStore(db: Kysely<Database>, storeId: number): Promise<ImportStore | undefined> {
-  return db.selectFrom('stores').select(['country', 'time_zone', 'body_shop_auto_off']).where('id', '=', storeId).executeTakeFirst();
+  return db
+    .selectFrom('stores')
+    .select(['country', 'time_zone', 'body_shop_auto_off'])
+    .where('id', '=', storeId)
+    .executeTakeFirst();
 }

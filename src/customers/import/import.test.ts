@@ -20,7 +20,13 @@ afterAll(() => db.close());
 
 async function newStore(bodyShopAutoOff = false): Promise<number> {
   storeSeq++;
-  const s = await createStore(db.kysely, orgId, { code: `S${storeSeq}`, name: `Store ${storeSeq}`, country: 'CA', timeZone: 'America/Toronto', bodyShopAutoOff });
+  const s = await createStore(db.kysely, orgId, {
+    code: `S${storeSeq}`,
+    name: `Store ${storeSeq}`,
+    country: 'CA',
+    timeZone: 'America/Toronto',
+    bodyShopAutoOff,
+  });
   return s.id;
 }
 
@@ -34,7 +40,12 @@ function run(storeId: number, kind: ImportKind, content: string | Buffer, extra:
 }
 
 const customer = (storeId: number, number: string) =>
-  db.kysely.selectFrom('customers').selectAll().where('store_id', '=', storeId).where('dms_customer_number', '=', number).executeTakeFirstOrThrow();
+  db.kysely
+    .selectFrom('customers')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('dms_customer_number', '=', number)
+    .executeTakeFirstOrThrow();
 
 describe('importCsv: customers', () => {
   it('maps DMS header spellings, normalises values and upserts idempotently', async () => {
@@ -51,7 +62,15 @@ describe('importCsv: customers', () => {
       { line: 3, field: 'email', reason: expect.stringContaining('bob@example') },
     ]);
     const marie = await customer(storeId, '1001');
-    expect(marie).toMatchObject({ first_name: 'Marie', cell_phone: '+14169671111', email: 'MARIE@example.com', language: 'fr', date_of_birth: '1980-03-15', customer_type: 'retail', star_rating: 7 });
+    expect(marie).toMatchObject({
+      first_name: 'Marie',
+      cell_phone: '+14169671111',
+      email: 'MARIE@example.com',
+      language: 'fr',
+      date_of_birth: '1980-03-15',
+      customer_type: 'retail',
+      star_rating: 7,
+    });
     const bob = await customer(storeId, '1002');
     expect(bob).toMatchObject({ cell_phone: null, email: null, customer_type: 'fleet', star_rating: null });
 
@@ -74,7 +93,10 @@ describe('importCsv: customers', () => {
 
   it('strips a UTF-8 BOM and reads ; and tab delimiters', async () => {
     const storeId = await newStore();
-    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Cust #;Name;City\n1;Côté Garage;Montréal\n')]);
+    const bom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('Cust #;Name;City\n1;Côté Garage;Montréal\n'),
+    ]);
     expect(await run(storeId, 'customers', bom)).toMatchObject({ inserted: 1, rejected: [] });
     expect(await customer(storeId, '1')).toMatchObject({ name: 'Côté Garage', city: 'Montréal' });
     expect(await run(storeId, 'customers', 'Cust #\tName\n2\tTab, Inc\n')).toMatchObject({ inserted: 1 });
@@ -84,7 +106,15 @@ describe('importCsv: customers', () => {
   it('decodes Windows-1252, detected or asked for', async () => {
     const storeId = await newStore();
     // "Côté" and a curly apostrophe in cp1252 bytes: ô=F4, é=E9, ’=92.
-    const cp1252 = Buffer.from([...Buffer.from('Cust #,Last\n1,C'), 0xf4, 0x74, 0xe9, ...Buffer.from('\n2,O'), 0x92, ...Buffer.from('Neil\n')]);
+    const cp1252 = Buffer.from([
+      ...Buffer.from('Cust #,Last\n1,C'),
+      0xf4,
+      0x74,
+      0xe9,
+      ...Buffer.from('\n2,O'),
+      0x92,
+      ...Buffer.from('Neil\n'),
+    ]);
     expect(await run(storeId, 'customers', cp1252)).toMatchObject({ inserted: 2 });
     expect((await customer(storeId, '1')).last_name).toBe('Côté');
     expect((await customer(storeId, '2')).last_name).toBe('O’Neil');
@@ -99,13 +129,25 @@ describe('importCsv: customers', () => {
     expect(err).toBeInstanceOf(DomainError);
     expect(err).toMatchObject({ code: 'import_bad_file', details: { byteOffset: head.length + 3 } });
     expect(err).toMatchObject({ message: expect.stringContaining('--encoding windows-1252') });
-    const explicit = await run(storeId, 'customers', Buffer.from([...Buffer.from('Cust #,Last\n1,C'), 0xf4, 0x0a]), { encoding: 'utf-8' }).catch((e: unknown) => e);
+    const explicit = await run(storeId, 'customers', Buffer.from([...Buffer.from('Cust #,Last\n1,C'), 0xf4, 0x0a]), {
+      encoding: 'utf-8',
+    }).catch((e: unknown) => e);
     expect(explicit).toMatchObject({ code: 'import_bad_file', details: { byteOffset: 15 } });
   });
 
   it('keeps the line where a record starts when quoted fields hold newlines', async () => {
     const storeId = await newStore();
-    const file = ['Cust #,Address,Email', '1,"12 Main St', 'Apt 3",a@example.com', '', '2,"x', 'y', 'z",not-an-email', ',nobody,', '3,ok,c@example.com'].join('\n');
+    const file = [
+      'Cust #,Address,Email',
+      '1,"12 Main St',
+      'Apt 3",a@example.com',
+      '',
+      '2,"x',
+      'y',
+      'z",not-an-email',
+      ',nobody,',
+      '3,ok,c@example.com',
+    ].join('\n');
     const r = await run(storeId, 'customers', file);
     expect(r.warnings).toEqual([{ line: 5, field: 'email', reason: expect.any(String) }]);
     expect(r.rejected).toEqual([{ line: 8, reason: 'dms_customer_number is required' }]);
@@ -116,14 +158,20 @@ describe('importCsv: customers', () => {
   it('refuses a file without a required column, naming it and the columns found', async () => {
     const storeId = await newStore();
     const err = await run(storeId, 'customers', 'Name,Phone\nBob,4169671111\n').catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'import_bad_header', message: expect.stringMatching(/dms_customer_number.*"Name", "Phone"/) });
+    expect(err).toMatchObject({
+      code: 'import_bad_header',
+      message: expect.stringMatching(/dms_customer_number.*"Name", "Phone"/),
+    });
     await expect(run(storeId, 'customers', '')).rejects.toMatchObject({ code: 'import_bad_file' });
   });
 
   it('lets the last of two rows with one key win, also within a batch', async () => {
     const storeId = await newStore();
     const r = await run(storeId, 'customers', 'Cust #,Last\n7,First\n7,Second\n');
-    expect(r).toMatchObject({ inserted: 1, warnings: [{ line: 2, field: 'dms_customer_number', reason: expect.stringContaining('line 3') }] });
+    expect(r).toMatchObject({
+      inserted: 1,
+      warnings: [{ line: 2, field: 'dms_customer_number', reason: expect.stringContaining('line 3') }],
+    });
     expect((await customer(storeId, '7')).last_name).toBe('Second');
   });
 });
@@ -132,8 +180,15 @@ describe('importCsv: history', () => {
   it('imports vehicles, visits, appointments and deals, rejecting unknown customers', async () => {
     const storeId = await newStore();
     await run(storeId, 'customers', 'Cust #,Last\n1,Roy\n2,Lee\n');
-    const vehicles = await run(storeId, 'vehicles', 'VIN,Cust #,Year,Make,Model,Lic Plate,Odometer\n1hgcm82633a004352,1,2019,Honda,Civic,abc 123,"45,000"\nJH4KA7561PC008269,99,2001,Acura,Legend,,\n');
-    expect(vehicles).toMatchObject({ inserted: 1, rejected: [{ line: 3, reason: 'unknown customer number "99" (import customers first)' }] });
+    const vehicles = await run(
+      storeId,
+      'vehicles',
+      'VIN,Cust #,Year,Make,Model,Lic Plate,Odometer\n1hgcm82633a004352,1,2019,Honda,Civic,abc 123,"45,000"\nJH4KA7561PC008269,99,2001,Acura,Legend,,\n',
+    );
+    expect(vehicles).toMatchObject({
+      inserted: 1,
+      rejected: [{ line: 3, reason: 'unknown customer number "99" (import customers first)' }],
+    });
 
     const visits = await run(
       storeId,
@@ -146,21 +201,53 @@ describe('importCsv: history', () => {
       { line: 4, field: 'vin', reason: expect.stringContaining('NOPE') },
     ]);
     const r1 = await db.kysely.selectFrom('visits').selectAll().where('ro_number', '=', 'R1').executeTakeFirstOrThrow();
-    expect(r1).toMatchObject({ visit_date: '2024-01-05', department: 'service', labour_total: 1200.5, parts_total: 30, deferred_items: ['Brakes', 'Wipers'] });
+    expect(r1).toMatchObject({
+      visit_date: '2024-01-05',
+      department: 'service',
+      labour_total: 1200.5,
+      parts_total: 30,
+      deferred_items: ['Brakes', 'Wipers'],
+    });
     expect(r1.vehicle_id).not.toBeNull();
-    expect(await run(storeId, 'visits', 'RO #,Cust #,Date,VIN,Dept,Labor,Parts,Deferred 1,Deferred 2\nR1,1,20240105,1HGCM82633A004352,S,"$1,200.50",30,Brakes,Wipers\n')).toMatchObject({ unchanged: 1 });
+    expect(
+      await run(
+        storeId,
+        'visits',
+        'RO #,Cust #,Date,VIN,Dept,Labor,Parts,Deferred 1,Deferred 2\nR1,1,20240105,1HGCM82633A004352,S,"$1,200.50",30,Brakes,Wipers\n',
+      ),
+    ).toMatchObject({ unchanged: 1 });
 
-    const appts = await run(storeId, 'appointments', 'Appt #,Cust #,Appt Date,Appt Time,Status\nA1,1,2024-07-01,2:30 PM,No Show\nA2,3,2024-07-01,09:00,\n');
+    const appts = await run(
+      storeId,
+      'appointments',
+      'Appt #,Cust #,Appt Date,Appt Time,Status\nA1,1,2024-07-01,2:30 PM,No Show\nA2,3,2024-07-01,09:00,\n',
+    );
     expect(appts).toMatchObject({ inserted: 1, rejected: [{ line: 3, reason: expect.stringContaining('"3"') }] });
-    const a1 = await db.kysely.selectFrom('appointments').selectAll().where('dms_appointment_number', '=', 'A1').executeTakeFirstOrThrow();
+    const a1 = await db.kysely
+      .selectFrom('appointments')
+      .selectAll()
+      .where('dms_appointment_number', '=', 'A1')
+      .executeTakeFirstOrThrow();
     expect(a1.status).toBe('no_show');
     expect(a1.scheduled_at.toISOString()).toBe('2024-07-01T18:30:00.000Z'); // 14:30 EDT
 
-    const deals = await run(storeId, 'deals', 'Deal #,Cust #,Sold Date,VIN,Salesman,Sale Type\nD1,1,2023-05-06,1HGCM82633A004352,Jane  Doe,U\nD2,2,2023-05-07,,Jane Doe,New\n');
+    const deals = await run(
+      storeId,
+      'deals',
+      'Deal #,Cust #,Sold Date,VIN,Salesman,Sale Type\nD1,1,2023-05-06,1HGCM82633A004352,Jane  Doe,U\nD2,2,2023-05-07,,Jane Doe,New\n',
+    );
     expect(deals).toMatchObject({ inserted: 2, rejected: [] });
-    const people = await db.kysely.selectFrom('salespeople').select(['id', 'name']).where('store_id', '=', storeId).execute();
+    const people = await db.kysely
+      .selectFrom('salespeople')
+      .select(['id', 'name'])
+      .where('store_id', '=', storeId)
+      .execute();
     expect(people.map((p) => p.name)).toEqual(['Jane Doe']);
-    const d1 = await db.kysely.selectFrom('deals').selectAll().where('deal_number', '=', 'D1').executeTakeFirstOrThrow();
+    const d1 = await db.kysely
+      .selectFrom('deals')
+      .selectAll()
+      .where('deal_number', '=', 'D1')
+      .executeTakeFirstOrThrow();
     expect(d1).toMatchObject({ salesperson_id: people[0]?.id, sale_type: 'used', sold_on: '2023-05-06' });
   });
 
@@ -168,12 +255,26 @@ describe('importCsv: history', () => {
     const storeId = await newStore(true);
     await run(storeId, 'customers', 'Cust #\n1\n');
     await run(storeId, 'vehicles', 'VIN,Cust #\nAAA1,1\nBBB2,1\nCCC3,1\n');
-    await db.kysely.updateTable('vehicles').set({ contact_off: true, contact_off_reason: 'user' }).where('vin', '=', 'CCC3').execute();
+    await db.kysely
+      .updateTable('vehicles')
+      .set({ contact_off: true, contact_off_reason: 'user' })
+      .where('vin', '=', 'CCC3')
+      .execute();
     const header = 'RO #,Cust #,Date,VIN,Department\n';
-    await run(storeId, 'visits', `${header}1,1,2024-01-01,AAA1,body shop\n2,1,2024-01-01,BBB2,body_shop\n3,1,2024-01-02,BBB2,S\n4,1,2024-01-01,CCC3,B\n`);
+    await run(
+      storeId,
+      'visits',
+      `${header}1,1,2024-01-01,AAA1,body shop\n2,1,2024-01-01,BBB2,body_shop\n3,1,2024-01-02,BBB2,S\n4,1,2024-01-01,CCC3,B\n`,
+    );
     const state = async () =>
       Object.fromEntries(
-        (await db.kysely.selectFrom('vehicles').select(['vin', 'contact_off', 'contact_off_reason']).where('store_id', '=', storeId).execute()).map((v) => [v.vin, [v.contact_off, v.contact_off_reason]]),
+        (
+          await db.kysely
+            .selectFrom('vehicles')
+            .select(['vin', 'contact_off', 'contact_off_reason'])
+            .where('store_id', '=', storeId)
+            .execute()
+        ).map((v) => [v.vin, [v.contact_off, v.contact_off_reason]]),
       );
     expect(await state()).toEqual({ AAA1: [true, 'body_shop'], BBB2: [false, null], CCC3: [true, 'user'] });
     await run(storeId, 'visits', `${header}5,1,2024-03-01,AAA1,Service\n6,1,2024-03-01,CCC3,Service\n`);
@@ -192,7 +293,9 @@ describe('importCsv: batches', () => {
     const r = await run(storeId, 'customers', file, { onProgress: (p) => progress.push(p.rows) });
     expect(r).toMatchObject({ inserted: n, updated: 0, unchanged: 0, rejected: [] });
     expect(progress.at(-1)).toBe(n);
-    const count = await sql<{ n: number }>`select count(*)::int as n from customers where store_id = ${storeId}`.execute(db.kysely);
+    const count = await sql<{
+      n: number;
+    }>`select count(*)::int as n from customers where store_id = ${storeId}`.execute(db.kysely);
     expect(count.rows[0]?.n).toBe(n);
     expect(await run(storeId, 'customers', file)).toMatchObject({ inserted: 0, updated: 0, unchanged: n });
   });

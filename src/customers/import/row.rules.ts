@@ -82,6 +82,8 @@ export class RowReader<F extends string> {
 
   /** The outcome: the row unless something required was missing or unreadable. */
   done<T>(row: T): RowOutcome<T> {
-    return this.refusal === undefined ? { ok: true, row, warnings: this.warnings } : { ok: false, reason: this.refusal };
+    return this.refusal === undefined
+      ? { ok: true, row, warnings: this.warnings }
+      : { ok: false, reason: this.refusal };
   }
 }

@@ -118,7 +118,8 @@ export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertBatchResult> {
     if (c.update) updated.push(c.name);
   });
 
-  const ids = (names: string[], prefix?: string) => sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.id(n))));
+  const ids = (names: string[], prefix?: string) =>
+    sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.id(n))));
   // With nothing to compare (a file of keys only) an existing row is always unchanged.
   const onConflict =
     updated.length === 0

@@ -75,7 +75,12 @@ export function parseDateTime(raw: string, timeZone: string): Parsed<Date> {
   }
   if (hour > 23 || minute > 59 || second > 59) return bad(`not a time of day: "${timePart}"`);
   const offset = m[5];
-  const zone = offset === undefined ? timeZone : offset.toLowerCase() === 'z' ? 'utc' : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`;
+  const zone =
+    offset === undefined
+      ? timeZone
+      : offset.toLowerCase() === 'z'
+        ? 'utc'
+        : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`;
   return toDate(DateTime.fromObject({ year: y, month: mo, day: d, hour, minute, second }, { zone }), t);
 }
 
@@ -144,7 +149,9 @@ export function parseCode<T>(raw: string, table: ReadonlyMap<string, T>, what: s
 }
 
 /** Builds a spelling table from `[value, [spellings...]]` pairs; the value and its spellings go through `codeKey`. */
-export function spellings<T extends string>(table: readonly (readonly [T, readonly string[]])[]): ReadonlyMap<string, T> {
+export function spellings<T extends string>(
+  table: readonly (readonly [T, readonly string[]])[],
+): ReadonlyMap<string, T> {
   const map = new Map<string, T>();
   for (const [value, words] of table) {
     map.set(codeKey(value), value);

@@ -1,6 +1,7 @@
 /**
  * Hand-written mirrors of the API's zod response schemas (src/auth/auth.routes.ts,
- * src/customers/customers.routes.ts, src/http/schemas.ts). The OpenAPI document at
+ * src/customers/customers.routes.ts, src/customers/contact-methods.routes.ts, src/http/schemas.ts;
+ * consent types are in consent.types.ts). The OpenAPI document at
  * /api/openapi.json is the reference when they disagree.
  */
 
@@ -104,7 +105,23 @@ export interface CustomerDetail {
   eserviceUser: boolean;
   salesperson: { id: number; name: string; source: SalespersonSource; since: string } | null;
   totalLabourSales: number;
+  contactMethods: ContactMethods;
 }
+
+/** The contact-method switches (green tick / red X), Do Not Mail, CASL opt-out and the preferred method. */
+export interface ContactMethods {
+  mailOn: boolean;
+  homePhoneOn: boolean;
+  workPhoneOn: boolean;
+  cellPhoneOn: boolean;
+  emailOn: boolean;
+  doNotMail: boolean;
+  caslOptOut: boolean;
+  preferredContactMethod: ContactMethod | null;
+}
+
+/** Which switch of ContactMethods belongs to which method. */
+export type ContactMethodSwitch = 'mailOn' | 'homePhoneOn' | 'workPhoneOn' | 'cellPhoneOn' | 'emailOn';
 
 export interface Vehicle {
   id: number;

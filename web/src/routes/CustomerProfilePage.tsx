@@ -2,6 +2,7 @@ import { Alert, Anchor, Center, Loader, Stack } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useCustomerProfile } from '../api/customers.queries.ts';
 import { isApiError } from '../api/client.ts';
+import { ContactPermissionsCard } from '../components/consent/ContactPermissionsCard.tsx';
 import { CustomerHeaderCard } from '../components/profile/CustomerHeaderCard.tsx';
 import { ProfileTabs } from '../components/profile/ProfileTabs.tsx';
 import { errorMessage } from '../lib/errors.ts';
@@ -52,6 +53,10 @@ export function CustomerProfilePage() {
         customer={profile.data.customer}
         store={customerStore}
         showStore={customerStore !== undefined && customerStore.id !== currentStore?.id}
+      />
+      <ContactPermissionsCard
+        customerId={profile.data.customer.id}
+        timeZone={customerStore?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
       />
       <ProfileTabs profile={profile.data} store={customerStore} />
     </Stack>

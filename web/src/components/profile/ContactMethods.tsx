@@ -1,7 +1,11 @@
 import { Anchor, Group, Stack } from '@mantine/core';
 import type { ContactMethod, CustomerDetail } from '../../api/types.ts';
+import { METHOD_SWITCH } from '../../lib/contact-labels.ts';
 import { Field } from '../Field.tsx';
 import { PhoneLink } from '../PhoneLink.tsx';
+import { ContactMethodToggle } from './ContactMethodToggle.tsx';
+import { ContactSettingsMenu } from './ContactSettingsMenu.tsx';
+import { MethodsOffInfo } from './MethodsOffInfo.tsx';
 import { PreferredStar } from './PreferredStar.tsx';
 
 const PHONES: { key: 'homePhone' | 'workPhone' | 'cellPhone'; method: ContactMethod; label: string }[] = [
@@ -10,9 +14,16 @@ const PHONES: { key: 'homePhone' | 'workPhone' | 'cellPhone'; method: ContactMet
   { key: 'cellPhone', method: 'cell_phone', label: 'Cell' },
 ];
 
-/** Home, work and cell phones and e-mail, with the yellow star on the preferred one. */
+/**
+ * Home, work and cell phones and e-mail, each with its on/off switch (green tick / red X), the
+ * yellow star on the preferred one and the information icon when any method is off.
+ */
 export function ContactMethods({ customer: c }: { customer: CustomerDetail }) {
-  const preferred = c.preferredContactMethod;
+  const methods = c.contactMethods;
+  const preferred = methods.preferredContactMethod;
+  const toggle = (method: ContactMethod) => (
+    <ContactMethodToggle customerId={c.id} method={method} on={methods[METHOD_SWITCH[method]]} />
+  );
   return (
     <Stack gap={4}>
       {PHONES.map(({ key, method, label }) => {
@@ -22,6 +33,7 @@ export function ContactMethods({ customer: c }: { customer: CustomerDetail }) {
             {phone && (
               <Group gap={6} wrap="nowrap">
                 <PhoneLink phone={phone} />
+                {toggle(method)}
                 {preferred === method && <PreferredStar />}
               </Group>
             )}
@@ -34,10 +46,13 @@ export function ContactMethods({ customer: c }: { customer: CustomerDetail }) {
             <Anchor href={`mailto:${c.email}`} size="sm" c="inherit" style={{ wordBreak: 'break-all' }}>
               {c.email}
             </Anchor>
+            {toggle('email')}
             {preferred === 'email' && <PreferredStar />}
+            <MethodsOffInfo methods={methods} />
           </Group>
         )}
       </Field>
+      <ContactSettingsMenu customerId={c.id} methods={methods} />
     </Stack>
   );
 }

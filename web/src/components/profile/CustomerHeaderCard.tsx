@@ -2,6 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import type { CustomerDetail, Store } from '../../api/types.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { Field } from '../Field.tsx';
+import { ContactFlagBadges } from './ContactFlagBadges.tsx';
 import { ContactMethods } from './ContactMethods.tsx';
 import { LastVerified } from './LastVerified.tsx';
 import { LikelyToBuy } from './LikelyToBuy.tsx';
@@ -31,6 +32,7 @@ export function CustomerHeaderCard({
             </Title>
             {c.likelyToBuy !== null && <LikelyToBuy level={c.likelyToBuy} />}
             <ProfileBadges customer={c} />
+            <ContactFlagBadges methods={c.contactMethods} />
             {showStore && store && (
               <Badge variant="outline" color="gray">
                 {store.name}

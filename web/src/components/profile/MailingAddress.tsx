@@ -1,6 +1,7 @@
 import { Button, CopyButton, Group, Stack, Text } from '@mantine/core';
 import type { CustomerDetail } from '../../api/types.ts';
 import { Field, LABEL_WIDTH } from '../Field.tsx';
+import { ContactMethodToggle } from './ContactMethodToggle.tsx';
 import { PreferredStar } from './PreferredStar.tsx';
 
 /** The lines an envelope carries, in order; empty parts dropped. */
@@ -12,7 +13,7 @@ export function addressLines(c: CustomerDetail): string[] {
   );
 }
 
-/** "Address To" and the mailing address as plain, selectable text, with a copy button. */
+/** "Address To" and the mailing address as plain, selectable text, with its on/off switch and a copy button. */
 export function MailingAddress({ customer: c }: { customer: CustomerDetail }) {
   const lines = addressLines(c);
   const hasAddress = Boolean(c.address.line1 || c.address.city);
@@ -36,7 +37,8 @@ export function MailingAddress({ customer: c }: { customer: CustomerDetail }) {
               >
                 {lines.join('\n')}
               </Text>
-              {c.preferredContactMethod === 'mail' && <PreferredStar />}
+              <ContactMethodToggle customerId={c.id} method="mail" on={c.contactMethods.mailOn} />
+              {c.contactMethods.preferredContactMethod === 'mail' && <PreferredStar />}
             </Group>
             <CopyButton value={lines.join('\n')}>
               {({ copied, copy }) => (
