@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { consentRoutes } from './consent/consent.routes.ts';
 import { createConsentService } from './consent/consent.service.ts';
 import { eligibilityRoutes } from './consent/eligibility.routes.ts';
+import { verificationRoutes } from './consent/verification.routes.ts';
 import { contactMethodsRoutes } from './customers/contact-methods.routes.ts';
 import { customersRoutes } from './customers/customers.routes.ts';
 import { importsRoutes } from './customers/imports.routes.ts';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   contactMethodsRoutes(server, { db, clock });
   consentRoutes(server, { db, consent: createConsentService({ db, clock }) });
   eligibilityRoutes(server, { db, clock });
+  verificationRoutes(server, { db, clock });
   importsRoutes(server, { db: deps.db });
   return server;
 }

@@ -94,12 +94,44 @@ describe('reachability in eligibility', () => {
     });
     await t.db.kysely
       .insertInto('reachability_events')
-      .values([ev(c.cell_phone!, 'cell_phone', 'impossible', 10), ev(c.email!, 'email', 'bounce', 1), ev(c.email!, 'email', 'bounce', 2), ev(c.email!, 'email', 'bounce', 3)])
+      .values([
+        ev(c.cell_phone!, 'cell_phone', 'impossible', 10),
+        ev(c.email!, 'email', 'bounce', 1),
+        ev(c.email!, 'email', 'bounce', 2),
+        ev(c.email!, 'email', 'bounce', 3),
+      ])
       .execute();
-    const voice = (await manager.get(`/api/customers/${c.id}/eligibility?channel=voice&purpose=service&at=2026-06-15T16:00:00Z`)).json();
+    const voice = (
+      await manager.get(`/api/customers/${c.id}/eligibility?channel=voice&purpose=service&at=2026-06-15T16:00:00Z`)
+    ).json();
     expect(voice.reasons.map((r: { code: string }) => r.code)).toEqual(['phone_blocked_until']);
-    const email = (await manager.get(`/api/customers/${c.id}/eligibility?channel=email&purpose=service&at=2026-06-15T16:00:00Z`)).json();
+    const email = (
+      await manager.get(`/api/customers/${c.id}/eligibility?channel=email&purpose=service&at=2026-06-15T16:00:00Z`)
+    ).json();
     expect(email.reasons.map((r: { code: string }) => r.code)).toEqual(['email_invalid']);
     expect((await manager.get(`/api/customers/${c.id}/contactability`)).json().emailRed).toBe(true);
+  });
+});
+
+describe('verifying contact information', () => {
+  it('makes an e-mail that reached the bounce limit usable again', async () => {
+    const c = await buildCustomer(t.db.kysely, t.storeA.id);
+    const bounce = (day: number) => ({
+      store_id: t.storeA.id,
+      address: c.email ?? '',
+      line: 'email' as const,
+      outcome: 'bounce' as const,
+      source: 'email' as const,
+      occurred_at: new Date(Date.UTC(2026, 5, day)),
+    });
+    await t.db.kysely
+      .insertInto('reachability_events')
+      .values([bounce(1), bounce(2), bounce(3)])
+      .execute();
+    const q = `/api/customers/${c.id}/eligibility?channel=email&purpose=service`;
+    expect((await manager.get(q)).json().reasons.map((r: { code: string }) => r.code)).toEqual(['email_invalid']);
+    expect((await manager.post(`/api/customers/${c.id}/verify`)).statusCode).toBe(200);
+    t.clock.advance(1000);
+    expect((await manager.get(q)).json()).toMatchObject({ allowed: true });
   });
 });

@@ -28,17 +28,33 @@ describe('inbound STOP and START', () => {
 
     const on = await db.kysely.selectFrom('customers').select(['id', 'cell_phone_on']).execute();
     const byId = new Map(on.map((c) => [c.id, c.cell_phone_on]));
-    expect([byId.get(mom.id), byId.get(son.id), byId.get(stranger.id), byId.get(elsewhere.id)]).toEqual([false, false, true, true]);
+    expect([byId.get(mom.id), byId.get(son.id), byId.get(stranger.id), byId.get(elsewhere.id)]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
     const events = await db.kysely.selectFrom('consent_events').selectAll().where('customer_id', '=', mom.id).execute();
     expect(events.map((e) => [e.channel, e.purpose, e.granted, e.source])).toEqual([
       ['sms', 'marketing', false, 'inbound_stop'],
       ['sms', 'service', false, 'inbound_stop'],
     ]);
 
-    expect(await recordInboundStart(db.kysely, { storeIds: [store.id], number, at: new Date('2026-05-02T12:00:00Z') })).toBe(2);
-    const after = await db.kysely.selectFrom('customers').select('cell_phone_on').where('id', '=', mom.id).executeTakeFirstOrThrow();
+    expect(
+      await recordInboundStart(db.kysely, { storeIds: [store.id], number, at: new Date('2026-05-02T12:00:00Z') }),
+    ).toBe(2);
+    const after = await db.kysely
+      .selectFrom('customers')
+      .select('cell_phone_on')
+      .where('id', '=', mom.id)
+      .executeTakeFirstOrThrow();
     expect(after.cell_phone_on).toBe(false);
-    const audit = await db.kysely.selectFrom('audit_log').select('action').where('subject_id', '=', mom.id).orderBy('id').execute();
+    const audit = await db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_id', '=', mom.id)
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['sms.stop_received', 'sms.start_received']);
   });
 });

@@ -9,7 +9,7 @@ import type { Clock } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
 import { contactMethodsSchema } from './contact-methods.routes.ts';
 import { presentListRow, presentProfile } from './customers.presenter.ts';
-import { findCustomer, loadProfile, markVerified, searchCustomers } from './customers.store.ts';
+import { findCustomer, loadProfile, searchCustomers } from './customers.store.ts';
 import { parseSearch } from './search.rules.ts';
 
 const vehicleBrief = z.object({
@@ -181,43 +181,6 @@ export function customersRoutes(app: FastifyInstance, deps: { db: Kysely<Databas
       const customer = await findCustomer(deps.db, principalOf(req).storeIds, req.params.customerId);
       if (!customer) throw notFound('Customer');
       return presentProfile(await loadProfile(deps.db, customer));
-    },
-  );
-
-  r.post(
-    '/api/customers/:customerId/verify',
-    {
-      schema: {
-        tags: ['customers'],
-        summary: 'Record that the customer’s contact information was just verified ("Verified Info")',
-        params: z.object({ customerId: z.coerce.number().int().positive() }),
-        response: {
-          200: z.object({ lastVerifiedAt: z.string() }),
-          401: errorSchema,
-          403: errorSchema,
-          404: errorSchema,
-        },
-      },
-    },
-    async (req) => {
-      const principal = principalOf(req);
-      const customer = await findCustomer(deps.db, principal.storeIds, req.params.customerId);
-      if (!customer) throw notFound('Customer');
-      const at = deps.clock.now();
-      await deps.db.transaction().execute(async (trx) => {
-        await markVerified(trx, customer.id, at);
-        await trx
-          .insertInto('audit_log')
-          .values({
-            store_id: customer.store_id,
-            user_id: principal.user.id,
-            action: 'customer.verified',
-            subject_type: 'customer',
-            subject_id: customer.id,
-          })
-          .execute();
-      });
-      return { lastVerifiedAt: at.toISOString() };
     },
   );
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -57,4 +57,32 @@ export async function ensureWebBuild(): Promise<void> {
   if (built > sources) return;
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   await promisify(execFile)(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, timeout: 120_000 });
+}
+
+/** A fresh browser context (no cookies, no storage) with a full-page screenshot in /tmp on failure. */
+export async function openTestPage(
+  browser: Browser,
+  onTestFailed: (fn: () => Promise<void>) => void,
+  name: string,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    locale: 'en-CA',
+    timezoneId: 'America/Halifax',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    const file = path.join('/tmp', `forecourt-e2e-${name}-${Date.now()}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    console.error(`Screenshot of the failure: ${file} (at ${page.url()})`);
+  });
+  return page;
+}
+
+/** Fills in and submits the login form on the page already open. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
 }
