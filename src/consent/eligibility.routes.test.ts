@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type Client, type TestApp } from '../../test/support/app.ts';
 import { buildCustomer, buildUser, buildVehicle } from '../../test/support/factories.ts';
 import type { Customer } from '../db/schema.ts';
+import { recordReachability } from './reachability.store.ts';
 
 let t: TestApp;
 let manager: Client;
@@ -85,30 +86,28 @@ describe('reachability in eligibility', () => {
   it('blocks a cell after impossible voice drops and marks a bouncing e-mail red and invalid', async () => {
     const c = await buildCustomer(t.db.kysely, t.storeA.id, { home_phone: null });
     const ev = (address: string, line: 'cell_phone' | 'email', outcome: 'impossible' | 'bounce', day: number) => ({
-      store_id: t.storeA.id,
       address,
       line,
       outcome,
       source: line === 'email' ? ('email' as const) : ('voice_batch' as const),
       occurred_at: new Date(Date.UTC(2026, 5, day)),
     });
-    await t.db.kysely
-      .insertInto('reachability_events')
-      .values([
-        ev(c.cell_phone!, 'cell_phone', 'impossible', 10),
-        ev(c.email!, 'email', 'bounce', 1),
-        ev(c.email!, 'email', 'bounce', 2),
-        ev(c.email!, 'email', 'bounce', 3),
-      ])
-      .execute();
+    const cell = c.cell_phone ?? '';
+    const email = c.email ?? '';
+    await recordReachability(t.db.kysely, t.storeA, [
+      ev(cell, 'cell_phone', 'impossible', 10),
+      ev(email, 'email', 'bounce', 1),
+      ev(email, 'email', 'bounce', 2),
+      ev(email, 'email', 'bounce', 3),
+    ]);
     const voice = (
       await manager.get(`/api/customers/${c.id}/eligibility?channel=voice&purpose=service&at=2026-06-15T16:00:00Z`)
     ).json();
     expect(voice.reasons.map((r: { code: string }) => r.code)).toEqual(['phone_blocked_until']);
-    const email = (
+    const byEmail = (
       await manager.get(`/api/customers/${c.id}/eligibility?channel=email&purpose=service&at=2026-06-15T16:00:00Z`)
     ).json();
-    expect(email.reasons.map((r: { code: string }) => r.code)).toEqual(['email_invalid']);
+    expect(byEmail.reasons.map((r: { code: string }) => r.code)).toEqual(['email_invalid']);
     expect((await manager.get(`/api/customers/${c.id}/contactability`)).json().emailRed).toBe(true);
   });
 });
@@ -117,17 +116,13 @@ describe('verifying contact information', () => {
   it('makes an e-mail that reached the bounce limit usable again', async () => {
     const c = await buildCustomer(t.db.kysely, t.storeA.id);
     const bounce = (day: number) => ({
-      store_id: t.storeA.id,
       address: c.email ?? '',
       line: 'email' as const,
       outcome: 'bounce' as const,
       source: 'email' as const,
       occurred_at: new Date(Date.UTC(2026, 5, day)),
     });
-    await t.db.kysely
-      .insertInto('reachability_events')
-      .values([bounce(1), bounce(2), bounce(3)])
-      .execute();
+    await recordReachability(t.db.kysely, t.storeA, [bounce(1), bounce(2), bounce(3)]);
     const q = `/api/customers/${c.id}/eligibility?channel=email&purpose=service`;
     expect((await manager.get(q)).json().reasons.map((r: { code: string }) => r.code)).toEqual(['email_invalid']);
     expect((await manager.post(`/api/customers/${c.id}/verify`)).statusCode).toBe(200);

@@ -6,8 +6,8 @@ import { consentAnchors, listConsentHistory } from './consent.store.ts';
 import type { Channel, Purpose } from './consent.types.ts';
 import { decideEligibility, type EligibilityDecision, type Reachability } from './eligibility.rules.ts';
 import { effectiveWindow } from './quiet-hours.rules.ts';
-import { deriveEmailReachability, derivePhoneReachability } from './reachability.rules.ts';
-import { loadReachabilityEvents, settingsOf } from './reachability.store.ts';
+import { isRedAt, reachabilityAt } from './reachability.rules.ts';
+import { loadReachabilityState } from './reachability.store.ts';
 import { recipientZone } from './time-zone.rules.ts';
 
 export interface EligibilityQuery {
@@ -39,7 +39,7 @@ export async function loadEligibilityFacts(
   const email = customer.email?.toLowerCase() ?? null;
   const phones = [customer.cell_phone, customer.home_phone, customer.work_phone].filter((p): p is string => p !== null);
   const [events, history, anchors, vehicles] = await Promise.all([
-    loadReachabilityEvents(db, store.id, email ? [...phones, email] : phones),
+    loadReachabilityState(db, store.id, email ? [...phones, email] : phones),
     listConsentHistory(db, customer.id),
     consentAnchors(db, customer.id),
     db
@@ -48,15 +48,10 @@ export async function loadEligibilityFacts(
       .where('customer_id', '=', customer.id)
       .execute(),
   ]);
-  const settings = settingsOf(store);
   const reachability = new Map<string, Reachability>();
-  for (const phone of phones) reachability.set(phone, derivePhoneReachability(events.get(phone) ?? [], settings, now));
-  let emailRed = false;
-  if (email) {
-    const e = deriveEmailReachability(events.get(email) ?? [], settings, now);
-    reachability.set(email, e.state);
-    emailRed = e.red;
-  }
+  for (const [address, summary] of events) reachability.set(address, reachabilityAt(summary, now));
+  const emailSummary = email ? events.get(email) : undefined;
+  const emailRed = emailSummary ? isRedAt(emailSummary, now) : false;
   return {
     customer,
     store,

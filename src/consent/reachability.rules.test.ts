@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REACHABILITY as S,
-  deriveEmailReachability,
-  derivePhoneReachability,
+  isRedAt,
+  reachabilityAt,
+  summariseEmail,
+  summarisePhone,
   type ReachabilityEvent,
+  type ReachabilitySettings,
 } from './reachability.rules.ts';
+
+const derivePhoneReachability = (e: ReachabilityEvent[], s: ReachabilitySettings, now: Date) => reachabilityAt(summarisePhone(e, s), now);
+const deriveEmailReachability = (e: ReachabilityEvent[], s: ReachabilitySettings, now: Date) => {
+  const summary = summariseEmail(e, s);
+  return { state: reachabilityAt(summary, now), red: isRedAt(summary, now) };
+};
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 const ev = (n: number, over: Partial<ReachabilityEvent>): ReachabilityEvent => ({
@@ -69,7 +78,6 @@ describe('e-mail reachability', () => {
     expect(deriveEmailReachability([bounce(0), bounce(1)], S, day(2))).toEqual({
       state: { status: 'ok' },
       red: true,
-      bouncesSinceVerified: 2,
     });
     expect(deriveEmailReachability([bounce(0), bounce(1), bounce(2)], S, day(3)).state).toEqual({ status: 'invalid' });
     expect(deriveEmailReachability([bounce(0)], { ...S, emailBounceLimit: 1 }, day(1)).state).toEqual({
@@ -84,7 +92,6 @@ describe('e-mail reachability', () => {
     expect(deriveEmailReachability([complaint, bounce(1), verified], S, day(6))).toEqual({
       state: { status: 'ok' },
       red: false,
-      bouncesSinceVerified: 0,
     });
   });
 });

@@ -51,27 +51,32 @@ export const DEFAULT_REACHABILITY: ReachabilitySettings = {
 
 const DAY = 86_400_000;
 
+/** What a history adds up to, independent of when it is read; stored in reachability_state. */
+export interface ReachabilitySummary {
+  blockedForever: boolean;
+  blockedUntil: Date | null;
+  /** E-mail only: at the bounce limit or complained about. */
+  invalid: boolean;
+  /** E-mail only: shown red until then (last bounce + the red window), unless verified since. */
+  redUntil: Date | null;
+}
+
+const byTime = (events: readonly ReachabilityEvent[]) => [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+
 /**
- * The state of one phone number from its history (dealermine-voice-drops, "Impossible to
- * Contact"): a batch drop that is impossible on a cell blocks it for 14 days, the third time for
- * good; a home phone busy or unavailable 3 times in a row is blocked for good; campaign drops
- * rest an impossible number 2 weeks and give up after more than 5 in a row. A user's
- * verification clears everything before it.
+ * Replays one phone number's history (dealermine-voice-drops, "Impossible to Contact"): a batch
+ * drop that is impossible on a cell blocks it for 14 days, the third time for good; a home phone
+ * busy or unavailable 3 times in a row is blocked for good; campaign drops rest an impossible
+ * number 2 weeks and give up after more than 5 in a row. A user's verification clears everything
+ * before it.
  */
-export function derivePhoneReachability(
-  events: readonly ReachabilityEvent[],
-  s: ReachabilitySettings,
-  now: Date,
-): Reachability {
-  const sorted = [...events]
-    .filter((e) => e.occurredAt <= now)
-    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+export function summarisePhone(events: readonly ReachabilityEvent[], s: ReachabilitySettings): ReachabilitySummary {
   let impossibles = 0;
   let consecutiveBusy = 0;
   let consecutiveCampaignImpossible = 0;
   let blockedUntil: Date | null = null;
   let forever = false;
-  for (const e of sorted) {
+  for (const e of byTime(events)) {
     switch (e.outcome) {
       case 'verified':
         impossibles = consecutiveBusy = consecutiveCampaignImpossible = 0;
@@ -105,34 +110,15 @@ export function derivePhoneReachability(
         break; // e-mail outcomes; not about phones
     }
   }
-  if (forever) return { status: 'blocked' };
-  if (blockedUntil && blockedUntil > now) return { status: 'blocked_until', until: blockedUntil };
-  return { status: 'ok' };
+  return { blockedForever: forever, blockedUntil, invalid: false, redUntil: null };
 }
 
-export interface EmailReachability {
-  state: Reachability;
-  /** Bounced within the red window and not verified since: shown red on the profile. */
-  red: boolean;
-  bouncesSinceVerified: number;
-}
-
-/**
- * The state of one e-mail address: invalid at the store's bounce limit, suppressed at once by a
- * complaint, until a user verifies it again.
- */
-export function deriveEmailReachability(
-  events: readonly ReachabilityEvent[],
-  s: ReachabilitySettings,
-  now: Date,
-): EmailReachability {
-  const sorted = [...events]
-    .filter((e) => e.occurredAt <= now)
-    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+/** Replays one e-mail address's history: invalid at the store's bounce limit, at once on a complaint, until verified. */
+export function summariseEmail(events: readonly ReachabilityEvent[], s: ReachabilitySettings): ReachabilitySummary {
   let bounces = 0;
   let complained = false;
   let lastBounce: Date | null = null;
-  for (const e of sorted) {
+  for (const e of byTime(events)) {
     if (e.outcome === 'verified') {
       bounces = 0;
       complained = false;
@@ -144,7 +130,21 @@ export function deriveEmailReachability(
       complained = true;
     }
   }
-  const red = lastBounce !== null && now.getTime() - lastBounce.getTime() <= s.emailRedDays * DAY;
-  const state: Reachability = complained || bounces >= s.emailBounceLimit ? { status: 'invalid' } : { status: 'ok' };
-  return { state, red, bouncesSinceVerified: bounces };
+  return {
+    blockedForever: false,
+    blockedUntil: null,
+    invalid: complained || bounces >= s.emailBounceLimit,
+    redUntil: lastBounce ? new Date(lastBounce.getTime() + s.emailRedDays * DAY) : null,
+  };
 }
+
+/** The reachability a summary means at a given time. */
+export function reachabilityAt(summary: ReachabilitySummary, now: Date): Reachability {
+  if (summary.invalid) return { status: 'invalid' };
+  if (summary.blockedForever) return { status: 'blocked' };
+  if (summary.blockedUntil && summary.blockedUntil > now) return { status: 'blocked_until', until: summary.blockedUntil };
+  return { status: 'ok' };
+}
+
+/** Whether the address shows red at `now` (bounced within the window, not verified since). */
+export const isRedAt = (summary: ReachabilitySummary, now: Date) => summary.redUntil !== null && summary.redUntil >= now;

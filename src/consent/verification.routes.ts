@@ -8,7 +8,7 @@ import { principalOf } from '../http/principal.ts';
 import { errorSchema } from '../http/schemas.ts';
 import type { Clock } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
-import { appendReachabilityEvents } from './reachability.store.ts';
+import { recordReachability } from './reachability.store.ts';
 
 /**
  * "Verified Info" (dealermine-customer-information): the agent confirmed the contact details
@@ -44,13 +44,14 @@ export function verificationRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       ] as const;
       await deps.db.transaction().execute(async (trx) => {
         await markVerified(trx, customer.id, at);
-        await appendReachabilityEvents(
+        const store = await trx.selectFrom('stores').selectAll().where('id', '=', customer.store_id).executeTakeFirstOrThrow();
+        await recordReachability(
           trx,
+          store,
           lines.flatMap(([line, address]) =>
             address
               ? [
                   {
-                    store_id: customer.store_id,
                     address,
                     line,
                     outcome: 'verified' as const,

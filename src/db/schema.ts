@@ -154,6 +154,16 @@ export interface ReachabilityEventsTable {
   recorded_at: Auto<Date>;
 }
 
+export interface ReachabilityStateTable {
+  store_id: number;
+  address: string;
+  blocked_forever: boolean;
+  blocked_until: Date | null;
+  invalid: boolean;
+  red_until: Date | null;
+  updated_at: Auto<Date>;
+}
+
 export interface VehiclesTable {
   id: Id;
   store_id: number;
@@ -258,6 +268,7 @@ export interface Database {
   customers: CustomersTable;
   consent_events: ConsentEventsTable;
   reachability_events: ReachabilityEventsTable;
+  reachability_state: ReachabilityStateTable;
   vehicles: VehiclesTable;
   visits: VisitsTable;
   appointments: AppointmentsTable;

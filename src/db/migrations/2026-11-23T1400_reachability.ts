@@ -21,6 +21,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger reachability_events_append_only before update or delete on reachability_events
       for each row execute function forecourt_append_only();
 
+    -- What the events add up to, kept current by the code that appends events, so that eligibility
+    -- over many customers is a join rather than a replay of every history.
+    create table reachability_state (
+      store_id bigint not null references stores(id),
+      address text not null,
+      blocked_forever boolean not null default false,
+      blocked_until timestamptz,
+      invalid boolean not null default false,
+      red_until timestamptz,
+      updated_at timestamptz not null default now(),
+      primary key (store_id, address)
+    );
+
     alter table stores
       add column voice_impossible_block_days smallint not null default 14 check (voice_impossible_block_days between 1 and 365),
       add column voice_impossible_forever_at smallint not null default 3 check (voice_impossible_forever_at between 1 and 99),
