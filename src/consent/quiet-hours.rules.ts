@@ -16,7 +16,14 @@ const STATE_WINDOWS: Record<string, SendWindow> = {
   'US-MD': { start: '08:00', end: '20:00' },
 };
 
-const minutes = (hhmm: string) => {
+/** 'US-FL' from ('us', ' fl '): the key of the region tables. */
+export const regionKey = (country: string, region: string) =>
+  `${country.trim().toUpperCase()}-${region.trim().toUpperCase()}`;
+
+/** The regions whose law narrows the window, for the set-based query. */
+export const STRICTER_REGIONS: readonly string[] = Object.keys(STATE_WINDOWS);
+
+export const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 };
@@ -35,7 +42,7 @@ export function effectiveWindow(
   const candidates = [
     DEFAULT_WINDOW,
     storeWindow,
-    country && region ? STATE_WINDOWS[`${country}-${region.toUpperCase()}`] : undefined,
+    country && region ? STATE_WINDOWS[regionKey(country, region)] : undefined,
   ];
   let start = 0;
   let end = 24 * 60;

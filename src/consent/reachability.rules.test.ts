@@ -9,7 +9,8 @@ import {
   type ReachabilitySettings,
 } from './reachability.rules.ts';
 
-const derivePhoneReachability = (e: ReachabilityEvent[], s: ReachabilitySettings, now: Date) => reachabilityAt(summarisePhone(e, s), now);
+const derivePhoneReachability = (e: ReachabilityEvent[], s: ReachabilitySettings, now: Date) =>
+  reachabilityAt(summarisePhone(e, s), now);
 const deriveEmailReachability = (e: ReachabilityEvent[], s: ReachabilitySettings, now: Date) => {
   const summary = summariseEmail(e, s);
   return { state: reachabilityAt(summary, now), red: isRedAt(summary, now) };

@@ -61,7 +61,8 @@ export interface ReachabilitySummary {
   redUntil: Date | null;
 }
 
-const byTime = (events: readonly ReachabilityEvent[]) => [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+const byTime = (events: readonly ReachabilityEvent[]) =>
+  [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 
 /**
  * Replays one phone number's history (dealermine-voice-drops, "Impossible to Contact"): a batch
@@ -142,9 +143,11 @@ export function summariseEmail(events: readonly ReachabilityEvent[], s: Reachabi
 export function reachabilityAt(summary: ReachabilitySummary, now: Date): Reachability {
   if (summary.invalid) return { status: 'invalid' };
   if (summary.blockedForever) return { status: 'blocked' };
-  if (summary.blockedUntil && summary.blockedUntil > now) return { status: 'blocked_until', until: summary.blockedUntil };
+  if (summary.blockedUntil && summary.blockedUntil > now)
+    return { status: 'blocked_until', until: summary.blockedUntil };
   return { status: 'ok' };
 }
 
 /** Whether the address shows red at `now` (bounced within the window, not verified since). */
-export const isRedAt = (summary: ReachabilitySummary, now: Date) => summary.redUntil !== null && summary.redUntil >= now;
+export const isRedAt = (summary: ReachabilitySummary, now: Date) =>
+  summary.redUntil !== null && summary.redUntil >= now;

@@ -1,6 +1,12 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, ReachabilityEventsTable, Store } from '../db/schema.ts';
-import { summariseEmail, summarisePhone, type ReachabilityEvent, type ReachabilitySettings, type ReachabilitySummary } from './reachability.rules.ts';
+import {
+  summariseEmail,
+  summarisePhone,
+  type ReachabilityEvent,
+  type ReachabilitySettings,
+  type ReachabilitySummary,
+} from './reachability.rules.ts';
 
 export function settingsOf(store: Store): ReachabilitySettings {
   return {
@@ -14,7 +20,11 @@ export function settingsOf(store: Store): ReachabilitySettings {
   };
 }
 
-async function loadEvents(db: Kysely<Database>, storeId: number, addresses: string[]): Promise<Map<string, ReachabilityEvent[]>> {
+async function loadEvents(
+  db: Kysely<Database>,
+  storeId: number,
+  addresses: string[],
+): Promise<Map<string, ReachabilityEvent[]>> {
   const byAddress = new Map<string, ReachabilityEvent[]>();
   if (addresses.length === 0) return byAddress;
   const rows = await db
@@ -34,12 +44,26 @@ async function loadEvents(db: Kysely<Database>, storeId: number, addresses: stri
 }
 
 /** The stored summaries of the given addresses in one store; an address with no history is absent. */
-export async function loadReachabilityState(db: Kysely<Database>, storeId: number, addresses: string[]): Promise<Map<string, ReachabilitySummary>> {
+export async function loadReachabilityState(
+  db: Kysely<Database>,
+  storeId: number,
+  addresses: string[],
+): Promise<Map<string, ReachabilitySummary>> {
   const map = new Map<string, ReachabilitySummary>();
   if (addresses.length === 0) return map;
-  const rows = await db.selectFrom('reachability_state').selectAll().where('store_id', '=', storeId).where('address', 'in', addresses).execute();
+  const rows = await db
+    .selectFrom('reachability_state')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .where('address', 'in', addresses)
+    .execute();
   for (const r of rows) {
-    map.set(r.address, { blockedForever: r.blocked_forever, blockedUntil: r.blocked_until, invalid: r.invalid, redUntil: r.red_until });
+    map.set(r.address, {
+      blockedForever: r.blocked_forever,
+      blockedUntil: r.blocked_until,
+      invalid: r.invalid,
+      redUntil: r.red_until,
+    });
   }
   return map;
 }
@@ -64,7 +88,9 @@ export async function recordReachability(
   const settings = settingsOf(store);
   const rows = addresses.map((address) => {
     const list = history.get(address) ?? [];
-    const summary = list.some((e) => e.line === 'email') ? summariseEmail(list, settings) : summarisePhone(list, settings);
+    const summary = list.some((e) => e.line === 'email')
+      ? summariseEmail(list, settings)
+      : summarisePhone(list, settings);
     return {
       store_id: store.id,
       address,

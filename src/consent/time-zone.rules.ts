@@ -1,3 +1,5 @@
+import { regionKey } from './quiet-hours.rules.ts';
+
 /**
  * The recipient's time zone for quiet hours: from the mailing address's province or state,
  * falling back to the store's. States that span two zones take the zone most of their people
@@ -73,7 +75,10 @@ const REGION_ZONES: Record<string, string> = {
   'US-PR': 'America/Puerto_Rico',
 };
 
+/** Every region the table knows, for the set-based query. */
+export const REGION_ZONE_TABLE: Readonly<Record<string, string>> = REGION_ZONES;
+
 export function recipientZone(country: string | null, region: string | null, storeZone: string): string {
   if (!country || !region) return storeZone;
-  return REGION_ZONES[`${country.toUpperCase()}-${region.trim().toUpperCase()}`] ?? storeZone;
+  return REGION_ZONES[regionKey(country, region)] ?? storeZone;
 }

@@ -44,7 +44,11 @@ export function verificationRoutes(app: FastifyInstance, deps: { db: Kysely<Data
       ] as const;
       await deps.db.transaction().execute(async (trx) => {
         await markVerified(trx, customer.id, at);
-        const store = await trx.selectFrom('stores').selectAll().where('id', '=', customer.store_id).executeTakeFirstOrThrow();
+        const store = await trx
+          .selectFrom('stores')
+          .selectAll()
+          .where('id', '=', customer.store_id)
+          .executeTakeFirstOrThrow();
         await recordReachability(
           trx,
           store,

@@ -158,6 +158,14 @@ describe.skipIf(skipReason !== undefined)('contact permissions in Chromium', () 
     await page.getByRole('button', { name: 'E-mail contact on' }).waitFor();
     await page.getByTestId('contact-email').getByRole('img', { name: 'Preferred Method of Contact' }).waitFor();
     await expect.poll(() => statusOf(decision(page, 'email', 'marketing'))).toBe('allowed');
+
+    // A CASL opt-out blocks marketing e-mail but not service e-mail.
+    await card.getByRole('button', { name: /Contact settings/ }).click();
+    await page.getByRole('menuitem', { name: 'Set CASL opt-out' }).click();
+    await card.getByText('CASL opt-out').waitFor();
+    await expect.poll(() => statusOf(decision(page, 'email', 'marketing'))).toBe('blocked');
+    expect(await decision(page, 'email', 'marketing').textContent()).toContain('opted out of e-mail under CASL');
+    expect(await statusOf(decision(page, 'email', 'service'))).toBe('allowed');
     await page.context().close();
   });
 

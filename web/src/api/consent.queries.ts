@@ -1,11 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchConsent, fetchContactability, recordConsent, updateContactMethods } from './consent.ts';
 import type { ConsentChange } from './consent.types.ts';
-import { customerKey } from './customers.queries.ts';
+import { consentKey, contactabilityKey, customerKey } from './query-keys.ts';
 import type { ContactMethods, CustomerProfile } from './types.ts';
-
-export const contactabilityKey = (id: number) => ['customers', 'contactability', id] as const;
-export const consentKey = (id: number) => ['customers', 'consent', id] as const;
 
 /** Quiet hours open and close with the clock: decide again every minute while the page is open. */
 const CONTACTABILITY_REFRESH_MS = 60_000;

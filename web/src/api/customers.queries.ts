@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchCustomerProfile, markCustomerVerified } from './customers.ts';
+import { contactabilityKey, customerKey } from './query-keys.ts';
 import type { CustomerProfile } from './types.ts';
-
-export const customerKey = (id: number) => ['customers', 'profile', id] as const;
 
 export function useCustomerProfile(id: number | null) {
   return useQuery({
@@ -12,15 +11,19 @@ export function useCustomerProfile(id: number | null) {
   });
 }
 
-/** "Verified Info": records the check and shows the new date at once. */
+/**
+ * "Verified Info": records the check and shows the new date at once. It also clears the bounce and
+ * block history of what is on file, so contactability is decided again.
+ */
 export function useVerifyCustomer(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => markCustomerVerified(id),
-    onSuccess: ({ lastVerifiedAt }) => {
+    onSuccess: async ({ lastVerifiedAt }) => {
       qc.setQueryData<CustomerProfile>(customerKey(id), (old) =>
         old ? { ...old, customer: { ...old.customer, lastVerifiedAt } } : old,
       );
+      await qc.invalidateQueries({ queryKey: contactabilityKey(id) });
     },
   });
 }

@@ -46,7 +46,6 @@ export function ContactMethodToggle({
           variant="subtle"
           color={on ? 'green' : 'red'}
           aria-label={`${label} contact ${on ? 'on' : 'off'}`}
-          aria-pressed={on}
           loading={update.isPending && !confirming}
           onClick={() => (on ? save(false) : setConfirming(true))}
           data-testid={`contact-toggle-${method}`}
