@@ -2,17 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
-import type { Db } from '../src/db/connect.ts';
+import { parsers, type Db } from '../src/db/connect.ts';
 import { SerialPGliteDialect } from '../src/db/pglite-dialect.ts';
 import type { Database } from '../src/db/schema.ts';
 import { Mutex } from '../src/shared/mutex.ts';
-
-// The same type rules as src/db/connect.ts (int8/numeric as numbers, dates as text): keep in step.
-const parsers = {
-  20: (v: string) => Number(v),
-  1700: (v: string) => Number(v),
-  1082: (v: string) => v,
-};
 
 /**
  * A PGlite database for the bench, built like `openPGlite` but keeping the PGlite instance, so the

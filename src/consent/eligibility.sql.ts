@@ -3,8 +3,8 @@ import type { Database, Store } from '../db/schema.ts';
 import { CASL_IMPLIED_INQUIRY_MONTHS, CASL_IMPLIED_PURCHASE_MONTHS } from './consent.rules.ts';
 import type { Channel, Purpose } from './consent.types.ts';
 import type { ReasonCode } from './eligibility.rules.ts';
-import { effectiveWindow, minutes, STRICTER_REGIONS } from './quiet-hours.rules.ts';
-import { REGION_ZONE_TABLE } from './time-zone.rules.ts';
+import { checkSendWindow, effectiveWindow, STRICTER_REGIONS } from './quiet-hours.rules.ts';
+import { recipientZone, REGION_ZONE_TABLE } from './time-zone.rules.ts';
 
 export interface SetQuery {
   store: Store;
@@ -15,37 +15,35 @@ export interface SetQuery {
 
 const QUIET = new Set<Channel>(['sms', 'voice', 'call']);
 
-/** A reason code when the condition holds. */
-const when = (cond: RawBuilder<unknown>, code: ReasonCode) => sql`case when ${cond} then ${code}::text end`;
+/** A reason and the SQL condition (never null) under which it applies. */
+interface Check {
+  code: ReasonCode;
+  cond: RawBuilder<unknown>;
+}
+const when = (cond: RawBuilder<unknown>, code: ReasonCode): Check => ({ code, cond: sql`coalesce(${cond}, false)` });
 
 /**
  * The reasons per customer of one store, as SQL: the set-based twin of `decideEligibility`,
  * without a vehicle. It must give the same reasons as the pure function for every customer;
  * eligibility.sql.test.ts checks that on a generated population.
  */
-function reasonsQuery(q: SetQuery, customerIds?: number[]) {
+function reasonChecks(q: SetQuery, customerIds?: number[]): { checks: Check[]; from: RawBuilder<unknown> } {
   const { store, channel, purpose, at } = q;
   const marketing = purpose === 'marketing';
   const country = store.country;
-  // Per-region windows: the store's window narrowed by the TCPA and by stricter state laws.
-  const base = effectiveWindow({ start: store.send_window_start, end: store.send_window_end }, null, null);
-  const regional: Record<string, [number, number]> = {};
-  for (const key of STRICTER_REGIONS) {
-    const [c, r] = key.split('-');
-    const w = effectiveWindow({ start: store.send_window_start, end: store.send_window_end }, c ?? null, r ?? null);
-    regional[key] = [minutes(w.start), minutes(w.end)];
-  }
-
+  // Quiet hours depend only on the recipient's region, so the pure rule decides them here once per
+  // known region (the same code the per-customer path runs) and the query looks the answer up.
+  const storeWindow = { start: store.send_window_start, end: store.send_window_end };
+  const quietFor = (c: string | null, r: string | null) =>
+    !checkSendWindow(at, recipientZone(c, r, store.time_zone), effectiveWindow(storeWindow, c, r)).open;
+  const defaultQuiet = quietFor(null, null);
+  const keys = [...new Set([...Object.keys(REGION_ZONE_TABLE), ...STRICTER_REGIONS])];
+  const quietRows = keys.map((k) => {
+    const [c, r] = k.split('-');
+    return sql`(${c ?? ''}::text, ${r ?? ''}::text, ${quietFor(c ?? null, r ?? null)}::boolean)`;
+  });
   const addressKnown = sql`coalesce(c.country, ${country}) <> '' and coalesce(trim(c.region), '') <> ''`;
-  const key = sql`(upper(trim(coalesce(c.country, ${country}))) || '-' || upper(trim(c.region)))`;
-  const zone = sql`case when ${addressKnown} then coalesce(${JSON.stringify(REGION_ZONE_TABLE)}::jsonb ->> ${key}, ${store.time_zone}) else ${store.time_zone} end`;
-  const win = sql`case when ${addressKnown} then ${JSON.stringify(regional)}::jsonb -> ${key} end`;
-  const localMinutes = sql`(extract(hour from (${at}::timestamptz at time zone (${zone})))::int * 60 + extract(minute from (${at}::timestamptz at time zone (${zone})))::int)`;
-  const startMin = sql`coalesce((${win} ->> 0)::int, ${minutes(base.start)})`;
-  const endMin = sql`coalesce((${win} ->> 1)::int, ${minutes(base.end)})`;
-  const quiet = QUIET.has(channel)
-    ? sql`not (${localMinutes} >= ${startMin} and ${localMinutes} < ${endMin})`
-    : sql`false`;
+  const quiet = QUIET.has(channel) ? sql`coalesce(qh.quiet, ${defaultQuiet}::boolean)` : sql`false`;
 
   // Reachability of an address at `at`.
   const blocked = (alias: string) => sql`(${sql.raw(alias)}.invalid or ${sql.raw(alias)}.blocked_forever)`;
@@ -58,7 +56,7 @@ function reasonsQuery(q: SetQuery, customerIds?: number[]) {
   const usable = (number: string, on: string, alias: string) =>
     sql`(c.${sql.raw(number)} is not null and c.${sql.raw(on)} and not coalesce(${blocked(alias)} or ${blockedUntil(alias)}, false))`;
 
-  let target: RawBuilder<unknown>[];
+  let target: Check[];
   switch (channel) {
     case 'email':
       target = [
@@ -108,7 +106,7 @@ function reasonsQuery(q: SetQuery, customerIds?: number[]) {
       ];
       break;
     case 'fax':
-      target = [sql`'no_fax_number'::text`];
+      target = [when(sql`true`, 'no_fax_number')];
       break;
   }
 
@@ -135,20 +133,28 @@ function reasonsQuery(q: SetQuery, customerIds?: number[]) {
     when(quiet, 'quiet_hours'),
   ];
 
-  return sql<{ id: number; reasons: ReasonCode[] }>`
-    select c.id, array_remove(array[${sql.join(reasons)}], null) as reasons
+  const from = sql`
     from customers c
-    left join lateral (
-      select e.granted, e.basis, e.occurred_at from consent_events e
-      where e.customer_id = c.id and e.channel = ${channel} and e.purpose = ${purpose} and e.occurred_at <= ${at}::timestamptz
-      order by e.occurred_at desc, e.granted asc
-      limit 1
-    ) ce on true
+    left join (
+      -- The deciding event per customer in one pass over the ledger (a withdrawal wins a tie),
+      -- rather than one index probe per customer.
+      select distinct on (e.customer_id) e.customer_id, e.granted, e.basis, e.occurred_at from consent_events e
+      where e.store_id = ${store.id} and e.channel = ${channel} and e.purpose = ${purpose} and e.occurred_at <= ${at}::timestamptz
+      ${customerIds ? sql`and e.customer_id = any(${customerIds}::bigint[])` : sql``}
+      order by e.customer_id, e.occurred_at desc, e.granted asc
+    ) ce on ce.customer_id = c.id
     left join reachability_state re on re.store_id = c.store_id and re.address = lower(c.email)
     left join reachability_state rc on rc.store_id = c.store_id and rc.address = c.cell_phone
     left join reachability_state rh on rh.store_id = c.store_id and rh.address = c.home_phone
     left join reachability_state rw on rw.store_id = c.store_id and rw.address = c.work_phone
+    ${
+      QUIET.has(channel)
+        ? sql`left join (values ${sql.join(quietRows)}) as qh(country, region, quiet)
+          on ${addressKnown} and qh.region = upper(trim(c.region)) and qh.country = upper(trim(coalesce(c.country, ${country})))`
+        : sql``
+    }
     where c.store_id = ${store.id} ${customerIds ? sql`and c.id = any(${customerIds}::bigint[])` : sql``}`;
+  return { checks: reasons, from };
 }
 
 /** The reasons for each customer of the store (all of them, or the ids given). */
@@ -161,6 +167,16 @@ export async function eligibilityByCustomer(
   return new Map(rows.map((r) => [Number(r.id), r.reasons]));
 }
 
+/** The per-customer query: each customer's id and its reasons (empty when allowed). */
+export function reasonsQuery(q: SetQuery, customerIds?: number[]) {
+  const { checks, from } = reasonChecks(q, customerIds);
+  const codes = checks.map((c) => sql`case when ${c.cond} then ${c.code}::text end`);
+  return sql<{
+    id: number;
+    reasons: ReasonCode[];
+  }>`select c.id, array_remove(array[${sql.join(codes)}], null) as reasons ${from}`;
+}
+
 export interface EligibilityCounts {
   total: number;
   allowed: number;
@@ -168,28 +184,38 @@ export interface EligibilityCounts {
   byReason: Partial<Record<ReasonCode, number>>;
 }
 
-/** How many of the store's customers may be contacted, and how many are held back by each reason. */
+/**
+ * How many of the store's customers may be contacted, and how many are held back by each reason:
+ * one pass with a filtered count per reason, no per-customer arrays.
+ */
 export async function countEligibility(db: Kysely<Database>, q: SetQuery): Promise<EligibilityCounts> {
-  const { rows } = await sql<{ reason: ReasonCode | null; n: number; total: number; allowed: number }>`
-    with r as (${reasonsQuery(q)})
-    select x.reason, count(*)::int as n,
-           (select count(*) from r)::int as total,
-           (select count(*) from r where cardinality(r.reasons) = 0)::int as allowed
-    from r cross join lateral unnest(r.reasons) as x(reason)
-    group by x.reason`.execute(db);
+  const { query, codes } = countQuery(q);
+  const { rows } = await query.execute(db);
+  const row = rows[0] ?? {};
   const byReason: Partial<Record<ReasonCode, number>> = {};
-  let total = 0;
-  let allowed = 0;
-  for (const row of rows) {
-    if (row.reason) byReason[row.reason] = Number(row.n);
-    total = Number(row.total);
-    allowed = Number(row.allowed);
-  }
-  if (rows.length === 0) {
-    const t = await sql<{ n: number }>`select count(*)::int as n from customers where store_id = ${q.store.id}`.execute(
-      db,
-    );
-    total = allowed = Number(t.rows[0]?.n ?? 0);
-  }
-  return { total, allowed, byReason };
+  codes.forEach((code, i) => {
+    const n = Number(row[`r${i}`] ?? 0);
+    if (n > 0) byReason[code] = n;
+  });
+  return { total: Number(row.total ?? 0), allowed: Number(row.allowed ?? 0), byReason };
+}
+
+/** The counting query and the reason code of each `rN` column it returns. */
+export function countQuery(q: SetQuery) {
+  const { checks, from } = reasonChecks(q);
+  const codes = [...new Set(checks.map((c) => c.code))];
+  // Each condition is computed once per customer in the inner query (`offset 0` keeps the planner
+  // from inlining it and evaluating them again per count).
+  const flags = checks.map((c, i) => sql`${c.cond} as ${sql.ref(`b${i}`)}`);
+  const flag = (i: number) => sql.ref(`b${i}`);
+  const anyFlag = (idx: number[]) => (idx.length ? sql.join(idx.map(flag), sql` or `) : sql`false`);
+  const counts = codes.map(
+    (code, n) =>
+      sql`count(*) filter (where ${anyFlag(checks.flatMap((c, i) => (c.code === code ? [i] : [])))})::int as ${sql.ref(`r${n}`)}`,
+  );
+  const query = sql<Record<string, number>>`
+    select count(*)::int as total, count(*) filter (where not (${anyFlag(checks.map((_, i) => i))}))::int as allowed
+    ${counts.length ? sql`, ${sql.join(counts)}` : sql``}
+    from (select ${flags.length ? sql.join(flags) : sql`1`} ${from} offset 0) as x`;
+  return { query, codes };
 }
