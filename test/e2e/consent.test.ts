@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/connect.ts';
 import type { Customer } from '../../src/db/schema.ts';
+import { recordReachability } from '../../src/consent/reachability.store.ts';
 import { openTestDb } from '../support/db.ts';
 import { buildCustomer, buildStore, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { chromiumSkipReason, ensureWebBuild, launchChromium, logIn, openTestPage, WEB_DIST } from './e2e.support.ts';
@@ -193,6 +194,25 @@ describe.skipIf(skipReason !== undefined)('contact permissions in Chromium', () 
     const newest = page.getByRole('table', { name: 'Consent history' }).locator('tbody tr').first();
     await expect.poll(async () => (await newest.innerText()).replace(/\s+/g, ' ')).toContain('Andy Agent');
     await expect.poll(() => decision(page, 'letter', 'marketing').textContent()).toContain('consent was withdrawn');
+    await page.context().close();
+  });
+
+  it('shows a recently bounced e-mail in red until someone verifies it', async ({ onTestFailed }) => {
+    const store = await db.kysely
+      .selectFrom('stores')
+      .selectAll()
+      .where('id', '=', customer.store_id)
+      .executeTakeFirstOrThrow();
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await recordReachability(db.kysely, store, [
+      { address: 'colette@example.test', line: 'email', outcome: 'bounce', source: 'email', occurred_at: yesterday },
+    ]);
+    const page = await openTestPage(browser, onTestFailed, 'consent-bounce');
+    await openProfile(page, 'mina@example.test');
+    const email = page.getByTestId('contact-email').getByRole('link', { name: 'colette@example.test' });
+    await expect.poll(() => email.getAttribute('data-bounced')).toBe('true');
+    await page.getByRole('button', { name: 'Verified' }).click();
+    await expect.poll(() => email.getAttribute('data-bounced')).toBeNull();
     await page.context().close();
   });
 });

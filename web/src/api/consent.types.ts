@@ -36,6 +36,8 @@ export interface ContactDecision {
 export interface Contactability {
   /** ISO timestamp the decisions were made for. */
   at: string;
+  /** The e-mail bounced within the store's window and was not verified since. */
+  emailRed: boolean;
   decisions: ContactDecision[];
 }
 

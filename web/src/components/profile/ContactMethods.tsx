@@ -1,4 +1,5 @@
-import { Anchor, Group, Stack } from '@mantine/core';
+import { Anchor, Group, Stack, Tooltip } from '@mantine/core';
+import { useContactability } from '../../api/consent.queries.ts';
 import type { ContactMethod, CustomerDetail } from '../../api/types.ts';
 import { METHOD_SWITCH } from '../../lib/contact-labels.ts';
 import { Field } from '../Field.tsx';
@@ -21,6 +22,8 @@ const PHONES: { key: 'homePhone' | 'workPhone' | 'cellPhone'; method: ContactMet
 export function ContactMethods({ customer: c }: { customer: CustomerDetail }) {
   const methods = c.contactMethods;
   const preferred = methods.preferredContactMethod;
+  // Red when it bounced within the store's window (90 days) and nobody verified it since (seed item 8).
+  const emailRed = useContactability(c.id).data?.emailRed === true;
   const toggle = (method: ContactMethod) => (
     <ContactMethodToggle customerId={c.id} method={method} on={methods[METHOD_SWITCH[method]]} />
   );
@@ -43,9 +46,18 @@ export function ContactMethods({ customer: c }: { customer: CustomerDetail }) {
       <Field label="E-mail" testId="contact-email">
         {c.email && (
           <Group gap={6} wrap="nowrap">
-            <Anchor href={`mailto:${c.email}`} size="sm" c="inherit" style={{ wordBreak: 'break-all' }}>
-              {c.email}
-            </Anchor>
+            <Tooltip label="Bounced in the last 90 days and not verified since" disabled={!emailRed}>
+              <Anchor
+                href={`mailto:${c.email}`}
+                size="sm"
+                c={emailRed ? 'red' : 'inherit'}
+                style={{ wordBreak: 'break-all' }}
+                data-bounced={emailRed ? 'true' : undefined}
+                aria-description={emailRed ? 'bounced recently, not verified since' : undefined}
+              >
+                {c.email}
+              </Anchor>
+            </Tooltip>
             {toggle('email')}
             {preferred === 'email' && <PreferredStar />}
             <MethodsOffInfo methods={methods} />
