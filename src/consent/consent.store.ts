@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { ConsentEventsTable, Database } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { ConsentEventsTable, Customer, Database } from '../db/schema.ts';
 import type { Insertable } from 'kysely';
 import type { ConsentEvent } from './consent.types.ts';
 
@@ -42,20 +42,14 @@ export async function appendConsentEvents(
   if (events.length > 0) await db.insertInto('consent_events').values(events).execute();
 }
 
-/** The dates implied consent rests on: the latest purchase (deal or visit) and the latest inquiry. */
-export async function consentAnchors(
-  db: Kysely<Database>,
-  customerId: number,
-): Promise<{ lastPurchaseOn: Date | null; lastInquiryOn: Date | null }> {
-  const row = await sql<{ last_purchase: string | null; last_inquiry: string | null }>`
-    select greatest(
-             (select max(sold_on) from deals where customer_id = ${customerId}),
-             (select max(visit_date) from visits where customer_id = ${customerId})
-           )::text as last_purchase,
-           (select max(activity_on) from sales_activities where customer_id = ${customerId} and kind = 'inquiry')::text as last_inquiry`.execute(
-    db,
-  );
-  const r = row.rows[0];
-  const asDate = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null);
-  return { lastPurchaseOn: asDate(r?.last_purchase), lastInquiryOn: asDate(r?.last_inquiry) };
+/**
+ * The dates implied consent rests on: the latest purchase (deal or visit) and the latest inquiry,
+ * as kept on the customer by triggers (migration 2026-11-23T1500).
+ */
+export function consentAnchors(customer: Pick<Customer, 'last_purchase_on' | 'last_inquiry_on'>): {
+  lastPurchaseOn: Date | null;
+  lastInquiryOn: Date | null;
+} {
+  const asDate = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+  return { lastPurchaseOn: asDate(customer.last_purchase_on), lastInquiryOn: asDate(customer.last_inquiry_on) };
 }

@@ -22,7 +22,7 @@ export interface EligibilityFacts {
   customer: Customer;
   store: Store;
   history: Awaited<ReturnType<typeof listConsentHistory>>;
-  anchors: Awaited<ReturnType<typeof consentAnchors>>;
+  anchors: ReturnType<typeof consentAnchors>;
   vehicles: Map<number, { contactOff: boolean; reason: 'user' | 'body_shop' | null }>;
   /** Derived state of each of the customer's numbers and its e-mail address. */
   reachability: Map<string, Reachability>;
@@ -41,7 +41,7 @@ export async function loadEligibilityFacts(
   const [events, history, anchors, vehicles] = await Promise.all([
     loadReachabilityState(db, store.id, email ? [...phones, email] : phones),
     listConsentHistory(db, customer.id),
-    consentAnchors(db, customer.id),
+    Promise.resolve(consentAnchors(customer)),
     db
       .selectFrom('vehicles')
       .select(['id', 'contact_off', 'contact_off_reason'])

@@ -148,7 +148,10 @@ beforeAll(async () => {
     .where('id', '=', us.id)
     .execute();
   stores = await db.kysely.selectFrom('stores').selectAll().where('id', 'in', [ca.id, us.id]).orderBy('id').execute();
-  population = [...(await generate(r, stores[0]!, 180)), ...(await generate(r, stores[1]!, 120))];
+  await generate(r, stores[0]!, 180);
+  await generate(r, stores[1]!, 120);
+  // Re-read: the triggers have since set each customer's purchase and inquiry dates.
+  population = await db.kysely.selectFrom('customers').selectAll().orderBy('id').execute();
 }, 120_000);
 afterAll(() => db.close());
 
@@ -184,6 +187,45 @@ describe('set-based eligibility', () => {
     }
     expect(compared).toBe(300 * 4 * 12);
   }, 120_000);
+
+  it('keeps the CASL anchor dates on the customer as deals, visits and inquiries arrive', async () => {
+    const c = population.find((x) => x.store_id === stores[0]!.id)!;
+    await db.kysely
+      .insertInto('deals')
+      .values({ store_id: c.store_id, customer_id: c.id, deal_number: 'ANCHOR-1', sold_on: '2030-01-02' })
+      .execute();
+    await db.kysely
+      .insertInto('visits')
+      .values({
+        store_id: c.store_id,
+        customer_id: c.id,
+        ro_number: 'ANCHOR-2',
+        department: 'service',
+        visit_date: '2029-05-05',
+      })
+      .execute();
+    const sp = await db.kysely
+      .selectFrom('salespeople')
+      .select('id')
+      .where('store_id', '=', c.store_id)
+      .executeTakeFirstOrThrow();
+    await db.kysely
+      .insertInto('sales_activities')
+      .values({
+        store_id: c.store_id,
+        customer_id: c.id,
+        salesperson_id: sp.id,
+        kind: 'inquiry',
+        activity_on: '2031-03-03',
+      })
+      .execute();
+    const after = await db.kysely
+      .selectFrom('customers')
+      .select(['last_purchase_on', 'last_inquiry_on'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ last_purchase_on: '2030-01-02', last_inquiry_on: '2031-03-03' });
+  });
 
   it('counts customers per reason', async () => {
     const store = stores[0]!;

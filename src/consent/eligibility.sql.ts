@@ -110,11 +110,9 @@ function reasonChecks(q: SetQuery, customerIds?: number[]): { checks: Check[]; f
       break;
   }
 
-  // Implied consent in Canada lapses; the anchors are only looked up where they matter.
-  const lastPurchase = sql`greatest(
-      (select max(d.sold_on) from deals d where d.customer_id = c.id),
-      (select max(v.visit_date) from visits v where v.customer_id = c.id))`;
-  const lastInquiry = sql`(select max(a.activity_on) from sales_activities a where a.customer_id = c.id and a.kind = 'inquiry')`;
+  // Implied consent in Canada lapses; the anchors are kept on the customer by triggers.
+  const lastPurchase = sql`c.last_purchase_on`;
+  const lastInquiry = sql`c.last_inquiry_on`;
   const utc = (d: RawBuilder<unknown>) => sql`(${d})::timestamp at time zone 'UTC'`;
   const expiresAt = sql`case ce.basis
       when 'implied_purchase' then (greatest(ce.occurred_at, ${utc(lastPurchase)}) at time zone 'UTC' + interval '${sql.raw(String(CASL_IMPLIED_PURCHASE_MONTHS))} months') at time zone 'UTC'
@@ -216,6 +214,6 @@ export function countQuery(q: SetQuery) {
   const query = sql<Record<string, number>>`
     select count(*)::int as total, count(*) filter (where not (${anyFlag(checks.map((_, i) => i))}))::int as allowed
     ${counts.length ? sql`, ${sql.join(counts)}` : sql``}
-    from (select ${flags.length ? sql.join(flags) : sql`1`} ${from} offset 0) as x`;
+    from (select ${flags.length ? sql.join(flags) : sql`1`} ${from}) as x`;
   return { query, codes };
 }

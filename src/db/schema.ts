@@ -123,6 +123,10 @@ export interface CustomersTable {
   email_on: Auto<boolean>;
   do_not_mail: Auto<boolean>;
   casl_opt_out: Auto<boolean>;
+  /** Kept by triggers on deals and visits: the latest purchase, which renews implied consent. */
+  last_purchase_on: Auto<DateString | null>;
+  /** Kept by a trigger on sales activities of kind 'inquiry'. */
+  last_inquiry_on: Auto<DateString | null>;
   created_at: Auto<Date>;
   updated_at: Auto<Date>;
 }

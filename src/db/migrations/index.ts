@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T1200_foundation.ts';
 import * as contactability from './2026-11-23T1300_contactability.ts';
 import * as reachability from './2026-11-23T1400_reachability.ts';
+import * as consentAnchors from './2026-11-23T1500_consent_anchors.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1200_foundation': foundation,
   '2026-11-23T1300_contactability': contactability,
   '2026-11-23T1400_reachability': reachability,
+  '2026-11-23T1500_consent_anchors': consentAnchors,
 };
