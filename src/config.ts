@@ -19,6 +19,8 @@ export interface Config {
   /** Load the small demo data set into an empty database on start. */
   demoOnFirstRun: boolean;
   sessionTtlHours: number;
+  /** `forecourt user add` uses this password instead of generating one (keeps it out of shell history). */
+  newUserPassword: string | undefined;
 }
 
 const schema = z.object({
@@ -35,6 +37,7 @@ const schema = z.object({
   FORECOURT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FORECOURT_DEMO: z.enum(['auto', 'off']).default('auto'),
   FORECOURT_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  FORECOURT_NEW_USER_PASSWORD: z.string().min(8, 'FORECOURT_NEW_USER_PASSWORD needs 8 characters or more').optional(),
 });
 
 /** Reads the environment; throws one readable error listing every bad variable. */
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.FORECOURT_LOG_LEVEL,
     demoOnFirstRun: e.FORECOURT_DEMO === 'auto',
     sessionTtlHours: e.FORECOURT_SESSION_TTL_HOURS,
+    newUserPassword: e.FORECOURT_NEW_USER_PASSWORD,
   };
 }

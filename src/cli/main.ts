@@ -9,6 +9,7 @@ import { systemClock } from '../shared/clock.ts';
 import { runDemo } from './demo.command.ts';
 import { runImport } from './import.command.ts';
 import { runExplain } from './explain.command.ts';
+import { runAddUser } from './user.command.ts';
 import { isDatabaseEmpty } from '../customers/demo/demo.service.ts';
 
 const positiveInt = (v: string) => {
@@ -194,6 +195,28 @@ program
       }
     },
   );
+
+program
+  .command('user')
+  .description('manage users')
+  .command('add')
+  .description('create a user (the password is generated and printed once unless FORECOURT_NEW_USER_PASSWORD is set)')
+  .requiredOption('--email <email>', 'their login e-mail')
+  .requiredOption('--name <name>', 'their full name')
+  .requiredOption('--role <role>', 'admin | manager | agent')
+  .option('--stores <codes>', 'comma-separated store codes they may see', '')
+  .action(async (opts: { email: string; name: string; role: string; stores: string }) => {
+    const db = await openMigrated(loadConfig());
+    try {
+      const stores = opts.stores
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      process.exitCode = await runAddUser({ db, ...opts, stores, password: loadConfig().newUserPassword });
+    } finally {
+      await db.close();
+    }
+  });
 
 program.parseAsync().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
