@@ -1,6 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/db.ts';
+import { captureStreams } from '../../test/support/streams.ts';
 import { buildCustomer, buildStore } from '../../test/support/factories.ts';
 import type { Db } from '../db/connect.ts';
 import { runExplain } from './explain.command.ts';
@@ -14,12 +14,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function explain(args: Partial<Parameters<typeof runExplain>[0]>) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (c: Buffer) => (o += c.toString()));
-  err.on('data', (c: Buffer) => (e += c.toString()));
+  const { out, err, text } = captureStreams();
   const code = await runExplain({
     db,
     customer: '777',
@@ -31,7 +26,7 @@ async function explain(args: Partial<Parameters<typeof runExplain>[0]>) {
     err,
     ...args,
   });
-  return { code, out: o, err: e };
+  return { code, ...text };
 }
 
 describe('forecourt explain', () => {

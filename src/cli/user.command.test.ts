@@ -1,6 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/db.ts';
+import { captureStreams } from '../../test/support/streams.ts';
 import { buildStore } from '../../test/support/factories.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { visibleStores } from '../stores/stores.store.ts';
@@ -16,12 +16,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function add(args: Partial<Parameters<typeof runAddUser>[0]>) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (c: Buffer) => (o += c.toString()));
-  err.on('data', (c: Buffer) => (e += c.toString()));
+  const { out, err, text } = captureStreams();
   const code = await runAddUser({
     db,
     email: 'x@example.test',
@@ -32,7 +27,7 @@ async function add(args: Partial<Parameters<typeof runAddUser>[0]>) {
     err,
     ...args,
   });
-  return { code, out: o, err: e };
+  return { code, ...text };
 }
 
 describe('forecourt user add', () => {

@@ -19,6 +19,14 @@ export const eligibilitySchema = z.object({
   zone: z.string(),
 });
 
+/** The caller's customer and its store, or not_found. */
+async function customerAndStore(db: Kysely<Database>, storeIds: number[], customerId: number) {
+  const customer = await findCustomer(db, storeIds, customerId);
+  if (!customer) throw notFound('Customer');
+  const store = await db.selectFrom('stores').selectAll().where('id', '=', customer.store_id).executeTakeFirstOrThrow();
+  return { customer, store };
+}
+
 export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/customers/:customerId/eligibility',
@@ -37,13 +45,7 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
       },
     },
     async (req) => {
-      const customer = await findCustomer(deps.db, principalOf(req).storeIds, req.params.customerId);
-      if (!customer) throw notFound('Customer');
-      const store = await deps.db
-        .selectFrom('stores')
-        .selectAll()
-        .where('id', '=', customer.store_id)
-        .executeTakeFirstOrThrow();
+      const { customer, store } = await customerAndStore(deps.db, principalOf(req).storeIds, req.params.customerId);
       const d = await explainEligibility(deps.db, customer, store, {
         channel: req.query.channel,
         purpose: req.query.purpose,
@@ -75,13 +77,7 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
       },
     },
     async (req) => {
-      const customer = await findCustomer(deps.db, principalOf(req).storeIds, req.params.customerId);
-      if (!customer) throw notFound('Customer');
-      const store = await deps.db
-        .selectFrom('stores')
-        .selectAll()
-        .where('id', '=', customer.store_id)
-        .executeTakeFirstOrThrow();
+      const { customer, store } = await customerAndStore(deps.db, principalOf(req).storeIds, req.params.customerId);
       const at = deps.clock.now();
       const facts = await loadEligibilityFacts(deps.db, customer, store, at);
       const decisions = CHANNELS.flatMap((channel) =>
