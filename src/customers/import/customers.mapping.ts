@@ -1,3 +1,4 @@
+import { CONSENT_FIELDS } from './consent-import.mapping.ts';
 import type { FieldSpec } from './header.ts';
 
 /** The columns of a customers export, with the header spellings DMSs use for each. */
@@ -65,6 +66,20 @@ export const CUSTOMER_FIELDS = [
   },
   { field: 'inquired', aliases: ['Inquired', 'Inquiry'] },
   { field: 'eservice_user', aliases: ['eService', 'eService User', 'E-Service', 'Online Service'] },
+  // Flags and contact-method switches: yes/no; a blank or unreadable cell leaves the stored value alone.
+  { field: 'do_not_mail', aliases: ['Do Not Mail', 'DNM', 'No Mail', 'Do Not Mail Flag'] },
+  { field: 'casl_opt_out', aliases: ['CASL Opt Out', 'CASL Opt-Out', 'CASL Optout', 'CASL'] },
+  { field: 'mail_on', aliases: ['Mail OK', 'Mail On', 'Mailing OK', 'Address OK', 'OK to Mail'] },
+  { field: 'home_phone_on', aliases: ['Home Phone OK', 'Home OK', 'Home Phone On', 'OK to Call Home'] },
+  { field: 'work_phone_on', aliases: ['Work Phone OK', 'Work OK', 'Work Phone On', 'Business Phone OK'] },
+  { field: 'cell_phone_on', aliases: ['Cell OK', 'Cell Phone OK', 'Cell On', 'Mobile OK', 'OK to Call Cell'] },
+  { field: 'email_on', aliases: ['Email OK', 'E-mail OK', 'Email On', 'OK to Email'] },
+  // Inverted switches ("Do Not ..."): yes turns the method off. Read into the *_on columns.
+  { field: 'home_phone_off', aliases: ['Do Not Call Home', 'DNC Home', 'No Call Home'] },
+  { field: 'work_phone_off', aliases: ['Do Not Call Work', 'DNC Work', 'No Call Work'] },
+  { field: 'cell_phone_off', aliases: ['Do Not Call Cell', 'DNC Cell', 'Do Not Call Mobile', 'No Call Cell'] },
+  { field: 'email_off', aliases: ['Do Not Email', 'Do Not E-mail', 'DNE', 'No Email'] },
+  ...CONSENT_FIELDS,
 ] as const satisfies readonly FieldSpec<string>[];
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number]['field'];

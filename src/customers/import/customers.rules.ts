@@ -1,6 +1,7 @@
 import type { ContactMethod, CustomerType, DateString, DayPreference } from '../../db/schema.ts';
 import { normalisePhone } from '../../shared/phone.ts';
 import { CONTACT_METHODS, CUSTOMER_TYPES, DAY_PREFERENCES, parseCountry, parseLanguage } from './codes.rules.ts';
+import { readConsents, type ImportedConsent } from './consent-import.rules.ts';
 import type { CustomerField } from './customers.mapping.ts';
 import { RowReader, type RawRow, type RowContext, type RowOutcome } from './row.rules.ts';
 import {
@@ -48,6 +49,33 @@ export interface CustomerRow {
   preferred_contact_method?: ContactMethod | null;
   inquired?: boolean;
   eservice_user?: boolean;
+  /**
+   * Flags and contact-method switches: undefined when the file has no column, null when the cell
+   * is blank or unreadable; in both cases the stored value is left alone.
+   */
+  do_not_mail?: boolean | null;
+  casl_opt_out?: boolean | null;
+  mail_on?: boolean | null;
+  home_phone_on?: boolean | null;
+  work_phone_on?: boolean | null;
+  cell_phone_on?: boolean | null;
+  email_on?: boolean | null;
+  /** Marketing consents the file states, one per channel at most (recorded in the consent ledger). */
+  consents: ImportedConsent[];
+}
+
+/** A switch read from a positive column ("Cell OK") and/or an inverted one ("Do Not Call Cell"). */
+function readSwitch(r: RowReader<CustomerField>, on: CustomerField, off: CustomerField): boolean | null | undefined {
+  const yes = r.optional(on, parseBoolean);
+  const no = r.optional(off, parseBoolean);
+  if (yes === undefined && no === undefined) return undefined;
+  const fromOff = no === undefined || no === null ? no : !no;
+  if (yes === undefined || yes === null) return fromOff ?? null;
+  if (fromOff !== undefined && fromOff !== null && fromOff !== yes) {
+    r.warn(on, `contradicts the ${off} column: left unchanged`);
+    return null;
+  }
+  return yes;
 }
 
 /** Strips spaces inside DMS numbers ('12 345') so one customer is not two; case is kept. */
@@ -58,7 +86,8 @@ export function dmsNumber(raw: string): Parsed<string> {
 
 /**
  * Reads one customers record. Only a missing customer number refuses the row; an unreadable
- * phone, e-mail, date or code is dropped with a warning so the rest of the customer is kept.
+ * phone, e-mail, date, code, flag or consent is dropped with a warning so the rest of the
+ * customer is kept.
  */
 export function readCustomer(raw: RawRow<CustomerField>, ctx: RowContext): RowOutcome<CustomerRow> {
   const r = new RowReader(raw);
@@ -99,6 +128,14 @@ export function readCustomer(raw: RawRow<CustomerField>, ctx: RowContext): RowOu
     ),
     inquired: r.withDefault('inquired', parseBoolean, false),
     eservice_user: r.withDefault('eservice_user', parseBoolean, false),
+    do_not_mail: r.optional('do_not_mail', parseBoolean),
+    casl_opt_out: r.optional('casl_opt_out', parseBoolean),
+    mail_on: r.optional('mail_on', parseBoolean),
+    home_phone_on: readSwitch(r, 'home_phone_on', 'home_phone_off'),
+    work_phone_on: readSwitch(r, 'work_phone_on', 'work_phone_off'),
+    cell_phone_on: readSwitch(r, 'cell_phone_on', 'cell_phone_off'),
+    email_on: readSwitch(r, 'email_on', 'email_off'),
+    consents: readConsents(r, ctx.timeZone, ctx.headers ?? new Map()),
   };
   return r.done(row);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeUtf8Length, detectDelimiter, firstInvalidUtf8 } from './decode.ts';
+import { planConsent } from './consent-import.rules.ts';
 import { CUSTOMER_FIELDS } from './customers.mapping.ts';
 import { readCustomer } from './customers.rules.ts';
 import { headerKey, mapHeader, rawRow } from './header.ts';
@@ -113,5 +114,71 @@ describe('decoding helpers', () => {
     expect(firstInvalidUtf8(Buffer.from([0x61, 0xc3, 0xa9, 0xe9, 0x62]))).toBe(3);
     expect(firstInvalidUtf8(Buffer.from([0xc0, 0x80]))).toBe(0); // overlong
     expect(firstInvalidUtf8(Buffer.from('ok'))).toBe(2);
+  });
+});
+
+describe('customer flags and consent columns', () => {
+  it('gives every header spelling of the customers file one field', () => {
+    const owner = new Map<string, string>();
+    for (const spec of CUSTOMER_FIELDS) {
+      for (const name of [spec.field, ...spec.aliases]) {
+        const key = headerKey(name);
+        expect(owner.get(key) ?? spec.field, `"${name}"`).toBe(spec.field);
+        owner.set(key, spec.field);
+      }
+    }
+    const map = mapHeader('customers', CUSTOMER_FIELDS, [
+      'Cust #',
+      'Email OK',
+      'Do Not Email',
+      'Email Opt In',
+      'SMS Opt-In Date',
+    ]);
+    expect([...map.present]).toEqual([
+      'dms_customer_number',
+      'email_on',
+      'email_off',
+      'email_marketing_consent',
+      'sms_consent_date',
+    ]);
+  });
+
+  it('reads a positive and an inverted switch, warning when they disagree', () => {
+    const read = (email_on: string, email_off: string) =>
+      readCustomer({ dms_customer_number: '1', email_on, email_off }, ctx);
+    expect(read('', 'Y')).toMatchObject({ ok: true, row: { email_on: false }, warnings: [] });
+    expect(read('Y', '')).toMatchObject({ ok: true, row: { email_on: true }, warnings: [] });
+    expect(read('', '')).toMatchObject({ ok: true, row: { email_on: null }, warnings: [] });
+    expect(read('Y', 'Y')).toMatchObject({ ok: true, row: { email_on: null }, warnings: [{ field: 'email_on' }] });
+  });
+
+  it('appends only a change that would decide the state', () => {
+    const at = new Date('2025-01-01T00:00:00Z');
+    const earlier = new Date('2024-01-01T00:00:00Z');
+    const yes = { channel: 'email' as const, granted: true, basis: 'express' as const, occurredAt: null, column: 'E' };
+    const no = { ...yes, granted: false, basis: null };
+    const grant = {
+      channel: 'email' as const,
+      granted: true,
+      basis: 'express' as const,
+      source: 'import' as const,
+      occurredAt: earlier,
+    };
+    expect(planConsent(yes, undefined, at)).toEqual({
+      action: 'append',
+      granted: true,
+      basis: 'express',
+      occurredAt: at,
+    });
+    expect(planConsent(no, undefined, at)).toEqual({ action: 'none' });
+    expect(planConsent(yes, grant, at)).toEqual({ action: 'none' });
+    expect(planConsent({ ...yes, basis: 'implied_purchase' }, grant, at)).toMatchObject({ action: 'append' });
+    expect(planConsent(no, grant, at)).toMatchObject({ action: 'append', granted: false, basis: null });
+    // A withdrawal at the grant's moment wins the tie; one dated before it is stale.
+    expect(planConsent({ ...no, occurredAt: earlier }, grant, at)).toMatchObject({ action: 'append' });
+    expect(planConsent({ ...no, occurredAt: new Date('2023-01-01') }, grant, at)).toEqual({ action: 'none' });
+    const withdrawn = { ...grant, granted: false, basis: null, source: 'import' as const };
+    expect(planConsent(yes, withdrawn, at)).toMatchObject({ action: 'append' });
+    expect(planConsent(yes, { ...withdrawn, source: 'inbound_stop' }, at)).toMatchObject({ action: 'warn' });
   });
 });

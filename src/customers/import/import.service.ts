@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { systemClock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { applyBodyShopRule } from '../body-shop.store.ts';
 import { decodeText, detectDelimiter, firstLine, type DecodeState } from './decode.ts';
@@ -61,6 +62,8 @@ export const importCsv: ImportCsv = (options) => importCsvTuned(options, {});
 export async function importCsvTuned(options: ImportOptions, tuning: ImportTuning): Promise<ImportReport> {
   const store = await findImportStore(options.db.kysely, options.storeId);
   if (!store) throw new DomainError('not_found', `Store ${options.storeId} not found`);
+  // One moment for the whole file: the date of undated consents, and what "current" means.
+  const importedAt = (options.clock ?? systemClock).now();
   switch (options.kind) {
     case 'customers':
       return pump(options, store, tuning, {
@@ -68,7 +71,7 @@ export async function importCsvTuned(options: ImportOptions, tuning: ImportTunin
         read: readCustomer,
         keyField: 'dms_customer_number',
         key: (r) => r.dms_customer_number,
-        write: writeCustomers,
+        write: (db, storeId, rows, present) => writeCustomers(db, storeId, rows, present, importedAt),
       });
     case 'vehicles':
       return pump(options, store, tuning, {
@@ -178,7 +181,7 @@ async function pump<F extends string, R>(
   const { db, storeId, kind } = options;
   const batchSize = tuning.batchSize ?? DEFAULT_BATCH_SIZE;
   const report: ImportReport = { inserted: 0, updated: 0, unchanged: 0, rejected: [], warnings: [] };
-  const ctx: RowContext = { country: store.country, timeZone: store.time_zone };
+  let ctx: RowContext = { country: store.country, timeZone: store.time_zone };
   const state: DecodeState = { bytesRead: 0, encoding: undefined };
 
   const text = decodeText(options.input, options.encoding ?? 'auto', state);
@@ -233,6 +236,7 @@ async function pump<F extends string, R>(
         reason: `unknown VIN "${vin ?? ''}": kept without a vehicle`,
       });
     }
+    for (const w of out.warnings ?? []) report.warnings.push({ line: lineOf(w.key), field: w.field, reason: w.reason });
     const written = b.rows.length - out.unknownCustomer.length;
     report.inserted += out.inserted;
     report.updated += out.updated;
@@ -245,6 +249,8 @@ async function pump<F extends string, R>(
       if (!isParsedRecord(item)) continue;
       if (!header) {
         header = mapHeader(kind, plan.fields, item.record);
+        const record = item.record;
+        ctx = { ...ctx, headers: new Map(header.single.map((s) => [s.field, record[s.index]?.trim() ?? s.field])) };
         continue;
       }
       const line = startLine(item);

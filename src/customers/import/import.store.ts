@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppointmentRow } from './appointments.rules.ts';
+import { recordImportedConsents } from './consent-import.store.ts';
 import type { CustomerRow } from './customers.rules.ts';
 import type { DealRow } from './deals.rules.ts';
 import type { VehicleRow } from './vehicles.rules.ts';
@@ -17,9 +18,21 @@ export interface BatchOutcome {
   unknownVehicle: string[];
   /** Vehicles the batch's rows point at (for the body-shop rule after visits). */
   vehicleIds: number[];
+  /** Values the batch dropped while writing (by key; the service adds the line). */
+  warnings?: { key: string; field: string; reason: string }[];
 }
 
-type Column<R> = { name: keyof R & string; type: PgType };
+type Column<R> = {
+  name: keyof R & string;
+  type: PgType;
+  /** Header fields that feed the column, when not only its own name (an inverted "Do Not ..." column). */
+  from?: readonly string[];
+  /**
+   * A null value leaves the stored value alone (see BatchColumn.keepWhenNull) and gives a new
+   * row this value: the column's default, for NOT NULL flags.
+   */
+  keepWhenNull?: { default: boolean };
+};
 
 /** Parameters are strings, numbers, booleans or null; a Date goes as ISO text for timestamptz. */
 function cell(v: unknown): unknown {
@@ -28,20 +41,41 @@ function cell(v: unknown): unknown {
 
 function columns<R>(rows: readonly R[], present: ReadonlySet<string>, specs: readonly Column<R>[]): BatchColumn[] {
   return specs
-    .filter((c) => present.has(c.name))
-    .map((c) => ({ name: c.name, type: c.type, values: rows.map((r) => cell(r[c.name])), update: true }));
+    .filter((c) => present.has(c.name) || (c.from ?? []).some((f) => present.has(f)))
+    .map((c) => ({
+      name: c.name,
+      type: c.type,
+      values: rows.map((r) => cell(r[c.name])),
+      update: true,
+      ...(c.keepWhenNull ? { keepWhenNull: true, insertDefault: sql.lit(c.keepWhenNull.default) } : {}),
+    }));
 }
 
-async function run(db: Kysely<Database>, spec: UpsertSpec): Promise<BatchOutcome> {
+async function run(
+  db: Kysely<Database>,
+  spec: UpsertSpec,
+): Promise<BatchOutcome & { insertedKeys: string[]; updatedKeys: string[] }> {
   const { rows } = await upsertBatch(spec).execute(db);
   const r = rows[0];
-  if (!r) return { inserted: 0, updated: 0, unknownCustomer: [], unknownVehicle: [], vehicleIds: [] };
+  if (!r) {
+    return {
+      inserted: 0,
+      updated: 0,
+      unknownCustomer: [],
+      unknownVehicle: [],
+      vehicleIds: [],
+      insertedKeys: [],
+      updatedKeys: [],
+    };
+  }
   return {
     inserted: r.inserted,
     updated: r.updated,
     unknownCustomer: r.no_customer,
     unknownVehicle: r.no_vehicle,
     vehicleIds: r.vehicle_ids.map(Number),
+    insertedKeys: r.inserted_keys,
+    updatedKeys: r.updated_keys,
   };
 }
 
@@ -75,25 +109,47 @@ const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
   { name: 'preferred_contact_method', type: 'text' },
   { name: 'inquired', type: 'bool' },
   { name: 'eservice_user', type: 'bool' },
+  { name: 'do_not_mail', type: 'bool', keepWhenNull: { default: false } },
+  { name: 'casl_opt_out', type: 'bool', keepWhenNull: { default: false } },
+  { name: 'mail_on', type: 'bool', keepWhenNull: { default: true } },
+  { name: 'home_phone_on', type: 'bool', keepWhenNull: { default: true }, from: ['home_phone_off'] },
+  { name: 'work_phone_on', type: 'bool', keepWhenNull: { default: true }, from: ['work_phone_off'] },
+  { name: 'cell_phone_on', type: 'bool', keepWhenNull: { default: true }, from: ['cell_phone_off'] },
+  { name: 'email_on', type: 'bool', keepWhenNull: { default: true }, from: ['email_off'] },
 ];
 
 /**
  * Upserts customers by (store, DMS customer number). Only the columns the file has are written,
- * so a partial export never blanks what another export filled in.
+ * so a partial export never blanks what another export filled in; a blank or unreadable flag
+ * leaves the stored flag alone. When rows state marketing consents, the batch's customers and
+ * its consent events are written in one transaction, and an existing customer whose only change
+ * is a consent event counts as updated (each row counts once: inserted, updated or unchanged).
  */
-export function writeCustomers(
+export async function writeCustomers(
   db: Kysely<Database>,
   storeId: number,
   rows: readonly CustomerRow[],
   present: ReadonlySet<string>,
+  importedAt: Date,
 ): Promise<BatchOutcome> {
-  return run(db, {
+  const withConsent = rows.some((r) => r.consents.length > 0);
+  const spec: UpsertSpec = {
     table: 'customers',
     keyColumn: 'dms_customer_number',
     storeId,
     keys: rows.map((r) => r.dms_customer_number),
     columns: columns(rows, present, CUSTOMER_COLUMNS),
     refs: {},
+    returnKeys: withConsent,
+  };
+  if (!withConsent) return run(db, spec);
+  return db.transaction().execute(async (trx) => {
+    const out = await run(trx, spec);
+    const consents = await recordImportedConsents(trx, storeId, rows, importedAt);
+    const counted = new Set([...out.insertedKeys, ...out.updatedKeys]);
+    let consentOnly = 0;
+    for (const key of consents.changed) if (!counted.has(key)) consentOnly++;
+    return { ...out, updated: out.updated + consentOnly, warnings: consents.warnings };
   });
 }
 

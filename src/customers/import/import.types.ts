@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/connect.ts';
+import type { Clock } from '../../shared/clock.ts';
 
 /** The kinds of DMS export Forecourt reads. */
 export const IMPORT_KINDS = ['customers', 'vehicles', 'visits', 'appointments', 'deals'] as const;
@@ -44,6 +45,8 @@ export interface ImportOptions {
   /** 'auto' (default) detects a BOM / falls back to windows-1252 only when told; see README. */
   encoding?: 'auto' | 'utf-8' | 'windows-1252';
   onProgress?: (p: ImportProgress) => void;
+  /** The time of the import (undated consents in the file take it); the system clock by default. */
+  clock?: Clock;
 }
 
 /** Streams a DMS CSV export into the store's data. Implemented in import.service.ts. */

@@ -18,6 +18,8 @@ export interface RowContext {
   country: string;
   /** IANA zone, for appointment times written without an offset. */
   timeZone: string;
+  /** The file's header text by field (for messages and consent wording); absent in unit tests. */
+  headers?: ReadonlyMap<string, string>;
 }
 
 /**

@@ -12,6 +12,11 @@ export interface BatchColumn {
   update: boolean;
   /** SQL used on insert when the value is null (NOT NULL columns the file may lack). */
   insertDefault?: RawBuilder<unknown>;
+  /**
+   * A null value leaves an existing row's value alone (and takes `insertDefault` on insert):
+   * for flags, where a blank or unreadable cell means "no information", not "clear".
+   */
+  keepWhenNull?: boolean;
   /** SQL that turns the sent value into the column's value (e.g. a delimited string into an array). */
   convert?: (value: RawBuilder<unknown>) => RawBuilder<unknown>;
 }
@@ -33,6 +38,8 @@ export interface UpsertSpec {
   keys: string[];
   columns: BatchColumn[];
   refs: BatchRefs;
+  /** Also answer which keys were inserted and which updated (costs two arrays per batch). */
+  returnKeys?: boolean;
 }
 
 /**
@@ -48,6 +55,9 @@ export interface UpsertBatchResult {
   no_vehicle: string[];
   /** Vehicles the batch's rows point at. */
   vehicle_ids: string[];
+  /** Keys inserted and keys updated; empty unless `returnKeys` was asked for. */
+  inserted_keys: string[];
+  updated_keys: string[];
 }
 
 // Arrays travel as one parameter per column; element types are from the whitelist above.
@@ -110,10 +120,17 @@ export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertBatchResult> {
     select.push(sql`r.salesperson_id`);
     if (refs.salespeople.update) updated.push('salesperson_id');
   }
+  // Columns that keep their value on null read the existing row's value in `r` (alias p<i>): the
+  // proposed row must already hold it, as NOT NULL is checked before the conflict is resolved.
+  const keeps = spec.columns.some((c) => c.keepWhenNull);
+  spec.columns.forEach((c, i) => {
+    if (c.keepWhenNull) resolved.push(sql`${sql.ref(`cur.${c.name}`)} as ${sql.id(`p${i}`)}`);
+  });
   spec.columns.forEach((c, i) => {
     target.push(c.name);
     const sent = sql.ref(`r.c${i}`);
-    const v = c.convert ? c.convert(sent) : sent;
+    let v: RawBuilder<unknown> = c.convert ? c.convert(sent) : sent;
+    if (c.keepWhenNull) v = sql`coalesce(${v}, ${sql.ref(`r.p${i}`)})`;
     select.push(c.insertDefault ? sql`coalesce(${v}, ${c.insertDefault})` : v);
     if (c.update) updated.push(c.name);
   });
@@ -130,21 +147,29 @@ export function upsertBatch(spec: UpsertSpec): RawBuilder<UpsertBatchResult> {
   const noVehicle = refs.vehicles ? sql`(r.vin is not null and r.vehicle_id is null)` : sql`false`;
   const counts = sql`count(*) filter (where up.inserted)::int4 as inserted, count(*) filter (where not up.inserted)::int4 as updated`;
   const none = sql`'{}'::text[]`;
+  const keyLists = spec.returnKeys
+    ? sql`coalesce(array_agg(up.k) filter (where up.inserted), ${none}) as inserted_keys,
+        coalesce(array_agg(up.k) filter (where not up.inserted), ${none}) as updated_keys`
+    : sql`${none} as inserted_keys, ${none} as updated_keys`;
+  const current = keeps
+    ? sql` left join ${sql.table(spec.table)} cur on cur.store_id = ${store} and ${sql.ref(`cur.${spec.keyColumn}`)} = x.k`
+    : sql``;
   // Without references there is nothing to report per key: count the insert's own rows.
   const answer =
     joins.length === 0
-      ? sql`select ${counts}, ${none} as no_customer, ${none} as no_vehicle, ${none} as vehicle_ids from up`
+      ? sql`select ${counts}, ${none} as no_customer, ${none} as no_vehicle, ${none} as vehicle_ids, ${keyLists} from up`
       : sql`select ${counts},
           coalesce(array_agg(r.k) filter (where ${noCustomer}), ${none}) as no_customer,
           coalesce(array_agg(r.k) filter (where ${noVehicle}), ${none}) as no_vehicle,
-          coalesce(array_agg(r.vehicle_id::text) filter (where r.vehicle_id is not null), ${none}) as vehicle_ids
+          coalesce(array_agg(r.vehicle_id::text) filter (where r.vehicle_id is not null), ${none}) as vehicle_ids,
+          ${keyLists}
         from r left join up on up.k = r.k`;
 
   return sql<UpsertBatchResult>`
     with x as (
       select * from unnest(${sql.join(inputs)}) as x(${sql.join(aliases.map((a) => sql.id(a)))})
     ), r as (
-      select x.*${resolved.length > 0 ? sql`, ${sql.join(resolved)}` : sql``} from x ${joins.length > 0 ? sql.join(joins, sql` `) : sql``}
+      select x.*${resolved.length > 0 ? sql`, ${sql.join(resolved)}` : sql``} from x${current} ${joins.length > 0 ? sql.join(joins, sql` `) : sql``}
     ), up as (
       insert into ${sql.table(spec.table)} as t (${ids(target)})
       select ${sql.join(select)} from r ${refs.customers ? sql`where r.customer_id is not null` : sql``}
