@@ -15,6 +15,10 @@ const STATUS: Record<string, number> = {
   import_bad_file: 422,
   import_bad_header: 422,
   import_unknown_kind: 404,
+  template_syntax: 422,
+  template_unknown_tag: 422,
+  template_unknown_filter: 422,
+  template_raw_output: 422,
 };
 
 /** The one body every error response has. */
