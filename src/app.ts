@@ -18,6 +18,7 @@ import { createServer } from './http/server.ts';
 import { registerSession } from './http/session.plugin.ts';
 import type { Clock } from './shared/clock.ts';
 import { systemClock } from './shared/clock.ts';
+import { storeSettingsRoutes } from './stores/store-settings.routes.ts';
 import { storesRoutes } from './stores/stores.routes.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(server, { db, databaseKind: deps.db.kind, version: VERSION });
   authRoutes(server, { auth, secureCookies: deps.config.secureCookies, sessionTtlHours: deps.config.sessionTtlHours });
   storesRoutes(server);
+  storeSettingsRoutes(server, { db, clock });
   customersRoutes(server, { db, clock });
   contactMethodsRoutes(server, { db, clock });
   consentRoutes(server, { db, consent: createConsentService({ db, clock }) });

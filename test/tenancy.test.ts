@@ -22,6 +22,7 @@ const BODIES: Record<string, object> = {
   'POST /api/customers/{customerId}/consent': { channel: 'sms', purpose: 'marketing', granted: false, source: 'user' },
   'POST /api/customers/{customerId}/verify': {},
   'PATCH /api/customers/{customerId}/contact-methods': { emailOn: false },
+  'PATCH /api/stores/{storeId}/settings': { emailBounceLimit: 4 },
 };
 
 const NO_STORE_PARAMS = new Set([
