@@ -75,5 +75,5 @@ export function settingsUpdate(change: Partial<StoreSettings>): Updateable<Store
   for (const [key, value] of Object.entries(change)) {
     if (value !== undefined) update[COLUMNS[key as keyof StoreSettings]] = value;
   }
-  return update as Updateable<StoresTable>;
+  return update;
 }
