@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { StoreSwitcher } from '../components/StoreSwitcher.tsx';
+import { canManageStore } from '../lib/roles.ts';
 import { useLogoutMutation } from '../session/session.queries.ts';
 import { useStores } from '../session/StoreContext.tsx';
 
@@ -48,6 +49,15 @@ export function AppLayout() {
           active={pathname === '/customers' || pathname.startsWith('/customers/')}
           onClick={close}
         />
+        {canManageStore(user.role) && (
+          <NavLink
+            component={Link}
+            to="/settings/store"
+            label="Store settings"
+            active={pathname === '/settings/store'}
+            onClick={close}
+          />
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

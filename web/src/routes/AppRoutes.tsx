@@ -5,6 +5,7 @@ import { CustomerSearchPage } from './CustomerSearchPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
+import { StoreSettingsPage } from './StoreSettingsPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -15,6 +16,7 @@ export function AppRoutes() {
           <Route index element={<Navigate to="/customers" replace />} />
           <Route path="customers" element={<CustomerSearchPage />} />
           <Route path="customers/:customerId" element={<CustomerProfilePage />} />
+          <Route path="settings/store" element={<StoreSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>
