@@ -1,13 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/connect.ts';
 import type { Customer } from '../../src/db/schema.ts';
 import { recordReachability } from '../../src/consent/reachability.store.ts';
-import { openTestDb } from '../support/db.ts';
 import { buildCustomer, buildStore, buildUser, TEST_PASSWORD } from '../support/factories.ts';
-import { chromiumSkipReason, ensureWebBuild, launchChromium, logIn, openTestPage, WEB_DIST } from './e2e.support.ts';
+import { chromiumSkipReason, type E2eServer, logIn, openTestPage, startE2eServer } from './e2e.support.ts';
 
 const skipReason = chromiumSkipReason();
 if (skipReason) console.warn(skipReason);
@@ -18,15 +15,15 @@ if (skipReason) console.warn(skipReason);
  * on quiet hours: e-mail has none, and phone channels are only checked for what holds at any hour.
  */
 describe.skipIf(skipReason !== undefined)('contact permissions in Chromium', () => {
+  let server: E2eServer | undefined;
   let db: Db;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   let customer: Customer;
 
   beforeAll(async () => {
-    const [opened] = await Promise.all([openTestDb(), ensureWebBuild()]);
-    db = opened;
+    server = await startE2eServer();
+    ({ db, browser, base } = server);
     const k = db.kysely;
     const store = await buildStore(k, { code: 'CCC', name: 'Charlie Cars', timeZone: 'America/Regina' });
     await buildUser(k, { role: 'manager', storeIds: [store.id], email: 'mina@example.test', name: 'Mina Manager' });
@@ -43,19 +40,10 @@ describe.skipIf(skipReason !== undefined)('contact permissions in Chromium', () 
       postal_code: 'S4R 2N4',
       country: 'CA',
     });
-    app = await buildApp({
-      config: { publicUrl: 'http://127.0.0.1', secureCookies: false, sessionTtlHours: 12 },
-      db,
-      webDist: WEB_DIST,
-    });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
+    await server?.close();
   });
 
   const decision = (page: Page, channel: string, purpose: string) => page.getByTestId(`decision-${channel}-${purpose}`);

@@ -2,7 +2,11 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../src/app.ts';
+import type { Db } from '../../src/db/connect.ts';
+import { openTestDb } from '../support/db.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
@@ -85,4 +89,39 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+export interface E2eServer {
+  db: Db;
+  app: FastifyInstance;
+  browser: Browser;
+  /** http://127.0.0.1:PORT */
+  base: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh migrated database, the app serving the built web app on 127.0.0.1 and a Chromium.
+ * The web app is built first: the server serves web/dist only when it exists at start-up.
+ */
+export async function startE2eServer(): Promise<E2eServer> {
+  const [db] = await Promise.all([openTestDb(), ensureWebBuild()]);
+  const app = await buildApp({
+    config: { publicUrl: 'http://127.0.0.1', secureCookies: false, sessionTtlHours: 12 },
+    db,
+    webDist: WEB_DIST,
+  });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await launchChromium();
+  return {
+    db,
+    app,
+    browser,
+    base,
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
 }

@@ -1,13 +1,9 @@
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/connect.ts';
 import type { Customer } from '../../src/db/schema.ts';
-import { openTestDb } from '../support/db.ts';
 import { buildCustomer, buildStore, buildUser, buildVehicle, TEST_PASSWORD } from '../support/factories.ts';
-import { chromiumSkipReason, ensureWebBuild, launchChromium, WEB_DIST } from './e2e.support.ts';
+import { chromiumSkipReason, openTestPage, type E2eServer, startE2eServer } from './e2e.support.ts';
 
 const skipReason = chromiumSkipReason();
 if (skipReason) console.warn(skipReason);
@@ -125,49 +121,24 @@ async function seed(db: Db): Promise<World> {
 }
 
 describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
+  let server: E2eServer | undefined;
   let db: Db;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   let world: World;
 
   beforeAll(async () => {
-    // The server serves web/dist only when it exists at start-up, so build before buildApp.
-    const [opened] = await Promise.all([openTestDb(), ensureWebBuild()]);
-    db = opened;
+    server = await startE2eServer();
+    ({ db, browser, base } = server);
     world = await seed(db);
-    app = await buildApp({
-      config: { publicUrl: 'http://127.0.0.1', secureCookies: false, sessionTtlHours: 12 },
-      db,
-      webDist: WEB_DIST,
-    });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
+    await server?.close();
   });
 
-  /** A fresh browser context (no cookies, no localStorage) with a screenshot in /tmp on failure. */
-  async function openPage(onTestFailed: (fn: () => Promise<void>) => void, name: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 900 },
-      locale: 'en-CA',
-      // Not the store's zone: appointment times must follow the store, not the browser.
-      timezoneId: 'America/Halifax',
-    });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    onTestFailed(async () => {
-      const file = path.join('/tmp', `forecourt-e2e-${name}-${Date.now()}.png`);
-      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      console.error(`Screenshot of the failure: ${file} (at ${page.url()})`);
-    });
-    return page;
-  }
+  const openPage = (onTestFailed: (fn: () => Promise<void>) => void, name: string) =>
+    openTestPage(browser, onTestFailed, name);
 
   async function logIn(page: Page, email: string, password = TEST_PASSWORD) {
     await page.getByRole('textbox', { name: 'E-mail' }).fill(email);

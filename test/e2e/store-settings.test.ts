@@ -1,44 +1,32 @@
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/connect.ts';
 import type { Store } from '../../src/db/schema.ts';
-import { openTestDb } from '../support/db.ts';
 import { buildStore, buildUser, TEST_PASSWORD } from '../support/factories.ts';
-import { chromiumSkipReason, ensureWebBuild, launchChromium, logIn, openTestPage, WEB_DIST } from './e2e.support.ts';
+import { chromiumSkipReason, type E2eServer, logIn, openTestPage, startE2eServer } from './e2e.support.ts';
 
 const skipReason = chromiumSkipReason();
 if (skipReason) console.warn(skipReason);
 
 /** The "Store settings" screen: managers change and save settings, see the server's refusals; agents only read. */
 describe.skipIf(skipReason !== undefined)('store settings in Chromium', () => {
+  let server: E2eServer | undefined;
   let db: Db;
-  let app: FastifyInstance;
   let browser: Browser;
   let base: string;
   let store: Store;
 
   beforeAll(async () => {
-    const [opened] = await Promise.all([openTestDb(), ensureWebBuild()]);
-    db = opened;
+    server = await startE2eServer();
+    ({ db, browser, base } = server);
     const k = db.kysely;
     store = await buildStore(k, { code: 'DDD', name: 'Delta Motors', timeZone: 'America/Toronto' });
     await buildUser(k, { role: 'manager', storeIds: [store.id], email: 'meg@example.test', name: 'Meg Manager' });
     await buildUser(k, { role: 'agent', storeIds: [store.id], email: 'abe@example.test', name: 'Abe Agent' });
-    app = await buildApp({
-      config: { publicUrl: 'http://127.0.0.1', secureCookies: false, sessionTtlHours: 12 },
-      db,
-      webDist: WEB_DIST,
-    });
-    base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
+    await server?.close();
   });
 
   async function logInAt(page: Page, email: string) {
