@@ -53,6 +53,7 @@ describe('GET /api/customers/:id/eligibility', () => {
       allowed: false,
       reasons: [{ code: 'quiet_hours' }],
       deferUntil: '2026-06-16T15:00:00.000Z',
+      deferUntilLocal: '2026-06-16 08:00',
     });
   });
 

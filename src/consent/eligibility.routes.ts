@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { DateTime } from 'luxon';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -16,8 +17,28 @@ export const eligibilitySchema = z.object({
   reasons: z.array(z.object({ code: z.string(), detail: z.string() })),
   target: z.string().nullable(),
   deferUntil: z.string().nullable(),
+  deferUntilLocal: z
+    .string()
+    .nullable()
+    .describe(
+      'deferUntil as wall-clock time in the recipient’s zone (YYYY-MM-DD HH:MM), by the same time-zone data that decided it',
+    ),
   zone: z.string(),
 });
+
+/**
+ * The deferral as an instant and as the recipient's wall-clock time. The local time is formatted
+ * here, with the time-zone data that made the decision, so a browser with other zone rules cannot
+ * show a different hour.
+ */
+function presentDeferral(d: { deferUntil: Date | null; zone: string }) {
+  return {
+    deferUntil: d.deferUntil?.toISOString() ?? null,
+    deferUntilLocal: d.deferUntil
+      ? DateTime.fromJSDate(d.deferUntil, { zone: d.zone }).toFormat('yyyy-MM-dd HH:mm')
+      : null,
+  };
+}
 
 /** The caller's customer and its store, or not_found. */
 async function customerAndStore(db: Kysely<Database>, storeIds: number[], customerId: number) {
@@ -52,7 +73,7 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
         at: req.query.at ? new Date(req.query.at) : deps.clock.now(),
         vehicleId: req.query.vehicleId,
       });
-      return { ...d, deferUntil: d.deferUntil?.toISOString() ?? null };
+      return { ...d, ...presentDeferral(d) };
     },
   );
 
@@ -83,7 +104,7 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
       const decisions = CHANNELS.flatMap((channel) =>
         PURPOSES.map((purpose) => {
           const d = decideFor(facts, { channel, purpose, at });
-          return { channel, purpose, ...d, deferUntil: d.deferUntil?.toISOString() ?? null };
+          return { channel, purpose, ...d, ...presentDeferral(d) };
         }),
       );
       return { at: at.toISOString(), emailRed: facts.emailRed, decisions };

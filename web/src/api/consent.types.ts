@@ -28,6 +28,8 @@ export interface ContactDecision {
   target: string | null;
   /** ISO timestamp: set when the only obstacle is quiet hours. */
   deferUntil: string | null;
+  /** deferUntil as the recipient's wall-clock time ('YYYY-MM-DD HH:MM'), formatted by the server that decided it. */
+  deferUntilLocal: string | null;
   /** The recipient's IANA time zone. */
   zone: string;
 }

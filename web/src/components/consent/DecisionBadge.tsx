@@ -15,9 +15,13 @@ export function DecisionBadge({ decision: d }: { decision: ContactDecision }) {
       ? 'Allowed'
       : status.kind === 'blocked'
         ? 'Blocked'
-        : `Deferred until ${formatTimeInZone(status.until, d.zone)}`;
+        : `Deferred until ${d.deferUntilLocal?.slice(11) ?? formatTimeInZone(status.until, d.zone)}`;
   const details = d.reasons.map((r) => r.detail);
-  if (status.kind === 'deferred') details.push(`opens ${formatDateTimeInZone(status.until, d.zone)}`);
+  if (status.kind === 'deferred') {
+    details.push(
+      `opens ${d.deferUntilLocal ? `${d.deferUntilLocal} (${d.zone})` : formatDateTimeInZone(status.until, d.zone)}`,
+    );
+  }
   if (status.kind === 'allowed' && d.target) details.push(`would use ${formatPhone(d.target)}`);
   const what = `${PURPOSE_LABEL[d.purpose]} by ${CHANNEL_LABEL[d.channel]}`;
   return (
