@@ -39,10 +39,8 @@ export function createConsentService(deps: { db: Kysely<Database>; clock: Clock 
   return {
     /** The current state of every channel × purpose, derived from the ledger, and the ledger itself. */
     async overview(customer: Customer, country: string): Promise<ConsentOverview> {
-      const [history, anchors] = await Promise.all([
-        listConsentHistory(db, customer.id),
-        Promise.resolve(consentAnchors(customer)),
-      ]);
+      const history = await listConsentHistory(db, customer.id);
+      const anchors = consentAnchors(customer);
       const now = clock.now();
       const states = CHANNELS.flatMap((channel) =>
         PURPOSES.map((purpose) => ({

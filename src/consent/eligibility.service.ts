@@ -38,10 +38,10 @@ export async function loadEligibilityFacts(
 ): Promise<EligibilityFacts> {
   const email = customer.email?.toLowerCase() ?? null;
   const phones = [customer.cell_phone, customer.home_phone, customer.work_phone].filter((p): p is string => p !== null);
-  const [events, history, anchors, vehicles] = await Promise.all([
+  const anchors = consentAnchors(customer);
+  const [events, history, vehicles] = await Promise.all([
     loadReachabilityState(db, store.id, email ? [...phones, email] : phones),
     listConsentHistory(db, customer.id),
-    Promise.resolve(consentAnchors(customer)),
     db
       .selectFrom('vehicles')
       .select(['id', 'contact_off', 'contact_off_reason'])
