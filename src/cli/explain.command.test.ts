@@ -40,6 +40,13 @@ describe('forecourt explain', () => {
     const r = await explain({ json: true, purpose: 'service', at: '2026-06-15T16:00:00Z' });
     expect(JSON.parse(r.out)).toMatchObject({ allowed: true, reasons: [] });
   });
+  it('selects by Day / Late Day with --day-part, and names the allowed values for a bad one', async () => {
+    const r = await explain({ json: true, purpose: 'service', at: '2026-06-15T16:00:00Z', dayPart: 'late_day' });
+    expect(JSON.parse(r.out)).toMatchObject({ reasons: [{ code: 'day_part_mismatch' }, { code: 'quiet_hours' }] });
+    const bad = await explain({ dayPart: 'evening' });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/all, day, late_day/);
+  });
   it('names the allowed values for a bad channel', async () => {
     const r = await explain({ channel: 'pigeon' });
     expect(r.code).toBe(2);

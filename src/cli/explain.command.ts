@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import { CHANNELS, PURPOSES, type Channel, type Purpose } from '../consent/consent.types.ts';
 import { explainEligibility } from '../consent/eligibility.service.ts';
+import { DAY_PARTS, type DayPart } from '../consent/quiet-hours.rules.ts';
 
 export interface ExplainOptions {
   db: Db;
@@ -10,6 +11,8 @@ export interface ExplainOptions {
   channel: string;
   purpose: string;
   at?: string | undefined;
+  /** all | day | late_day (default all). */
+  dayPart?: string | undefined;
   json: boolean;
   out?: NodeJS.WritableStream;
   err?: NodeJS.WritableStream;
@@ -17,6 +20,7 @@ export interface ExplainOptions {
 
 const isChannel = (c: string): c is Channel => (CHANNELS as readonly string[]).includes(c);
 const isPurpose = (p: string): p is Purpose => (PURPOSES as readonly string[]).includes(p);
+const isDayPart = (p: string): p is DayPart => (DAY_PARTS as readonly string[]).includes(p);
 
 /** `forecourt explain`: the same decision as GET /api/customers/:id/eligibility, for a terminal. */
 export async function runExplain(o: ExplainOptions): Promise<number> {
@@ -24,6 +28,8 @@ export async function runExplain(o: ExplainOptions): Promise<number> {
   const err = o.err ?? process.stderr;
   if (!isChannel(o.channel)) return fail(err, `Unknown channel "${o.channel}". Use one of: ${CHANNELS.join(', ')}.`);
   if (!isPurpose(o.purpose)) return fail(err, `Unknown purpose "${o.purpose}". Use one of: ${PURPOSES.join(', ')}.`);
+  const dayPart = o.dayPart ?? 'all';
+  if (!isDayPart(dayPart)) return fail(err, `Unknown day part "${dayPart}". Use one of: ${DAY_PARTS.join(', ')}.`);
   const at = o.at ? new Date(o.at) : new Date();
   if (Number.isNaN(at.getTime()))
     return fail(err, `--at "${o.at}" is not an ISO 8601 time, e.g. 2026-11-23T15:00:00-05:00.`);
@@ -41,7 +47,12 @@ export async function runExplain(o: ExplainOptions): Promise<number> {
   if (!found) return fail(err, `No customer ${o.customer}${o.storeCode ? ` in store ${o.storeCode}` : ''}.`);
   const { store_code: _code, ...customer } = found;
   const store = await db.selectFrom('stores').selectAll().where('id', '=', customer.store_id).executeTakeFirstOrThrow();
-  const d = await explainEligibility(db, customer, store, { channel: o.channel, purpose: o.purpose, at });
+  const d = await explainEligibility(db, customer, store, {
+    channel: o.channel,
+    purpose: o.purpose,
+    at,
+    dayPart,
+  });
 
   if (o.json) {
     out.write(
@@ -52,7 +63,7 @@ export async function runExplain(o: ExplainOptions): Promise<number> {
   const who =
     `${customer.first_name ?? ''} ${customer.last_name ?? customer.name ?? ''}`.trim() || customer.dms_customer_number;
   out.write(
-    `${who} (${store.code} #${customer.dms_customer_number}) — ${o.channel} / ${o.purpose} at ${at.toISOString()} (${d.zone})\n`,
+    `${who} (${store.code} #${customer.dms_customer_number}) — ${o.channel} / ${o.purpose}${dayPart === 'all' ? '' : ` (${dayPart})`} at ${at.toISOString()} (${d.zone})\n`,
   );
   out.write(d.allowed ? `  ALLOWED → ${d.target ?? ''}\n` : '  NOT ALLOWED\n');
   for (const r of d.reasons) out.write(`  - ${r.code}: ${r.detail}\n`);

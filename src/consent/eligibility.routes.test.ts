@@ -65,6 +65,67 @@ describe('GET /api/customers/:id/eligibility', () => {
     expect(body.reasons.map((r: { code: string }) => r.code)).toEqual(['vehicle_off']);
   });
 
+  it('selects by Day / Late Day and defers a late-day text to 17:00', async () => {
+    // 10:00 in Vancouver; the customer has no preference.
+    const at = 'at=2026-06-15T17:00:00Z';
+    const day = (await manager.get(url(`channel=sms&purpose=marketing&${at}&dayPart=day`))).json();
+    expect(day).toMatchObject({ allowed: true });
+    const late = (await manager.get(url(`channel=sms&purpose=marketing&${at}&dayPart=late_day`))).json();
+    expect(late.reasons).toEqual([
+      { code: 'day_part_mismatch', detail: 'has no late-day preference (from 17:00)' },
+      { code: 'quiet_hours', detail: expect.stringMatching(/^outside 17:00–21:00 \(the late-day window\)/) },
+    ]);
+    const owl = await buildCustomer(t.db.kysely, t.storeA.id, {
+      country: 'CA',
+      region: 'BC',
+      day_preference: 'late_day',
+    });
+    await manager.post(`/api/customers/${owl.id}/consent`, {
+      channel: 'sms',
+      purpose: 'marketing',
+      granted: true,
+      basis: 'express',
+      source: 'user',
+    });
+    const deferred = (
+      await manager.get(`/api/customers/${owl.id}/eligibility?channel=sms&purpose=marketing&${at}&dayPart=late_day`)
+    ).json();
+    expect(deferred).toMatchObject({
+      allowed: false,
+      reasons: [{ code: 'quiet_hours' }],
+      deferUntil: '2026-06-16T00:00:00.000Z',
+      deferUntilLocal: '2026-06-15 17:00',
+    });
+  });
+
+  it('takes the zone from the area code when the address names no province, and says so', async () => {
+    const c = await buildCustomer(t.db.kysely, t.storeA.id, {
+      country: 'US',
+      region: null,
+      cell_phone: '+13125550142',
+    });
+    // 22:30 in Chicago, 23:30 in the store's Toronto.
+    const body = (
+      await manager.get(`/api/customers/${c.id}/eligibility?channel=sms&purpose=service&at=2026-06-16T03:30:00Z`)
+    ).json();
+    expect(body).toMatchObject({
+      zone: 'America/Chicago',
+      reasons: [
+        {
+          code: 'quiet_hours',
+          detail: "outside 08:00–21:00 in the recipient's time zone America/Chicago from area code 312",
+        },
+      ],
+      deferUntilLocal: '2026-06-16 08:00',
+    });
+  });
+
+  it('names the allowed values for an unknown day part', async () => {
+    const res = await manager.get(url('channel=sms&purpose=marketing&dayPart=evening'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/dayPart.*"all"\|"day"\|"late_day"/s);
+  });
+
   it('names the allowed values for an unknown channel or purpose', async () => {
     const res = await manager.get(url('channel=pigeon&purpose=gossip'));
     expect(res.statusCode).toBe(400);

@@ -11,6 +11,7 @@ import type { Clock } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
 import { CHANNELS, PURPOSES } from './consent.types.ts';
 import { decideFor, explainEligibility, loadEligibilityFacts } from './eligibility.service.ts';
+import { DAY_PARTS } from './quiet-hours.rules.ts';
 
 export const eligibilitySchema = z.object({
   allowed: z.boolean(),
@@ -61,6 +62,12 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
           purpose: z.enum(PURPOSES),
           at: z.iso.datetime({ offset: true }).optional().describe('ISO 8601 time; defaults to now'),
           vehicleId: z.coerce.number().int().positive().optional(),
+          dayPart: z
+            .enum(DAY_PARTS)
+            .optional()
+            .describe(
+              'Day / Late Day selection of a batch (default all): day leaves out late-day customers and ends phone windows at 17:00; late_day takes only late-day customers and starts phone windows at 17:00',
+            ),
         }),
         response: { 200: eligibilitySchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
       },
@@ -72,6 +79,7 @@ export function eligibilityRoutes(app: FastifyInstance, deps: { db: Kysely<Datab
         purpose: req.query.purpose,
         at: req.query.at ? new Date(req.query.at) : deps.clock.now(),
         vehicleId: req.query.vehicleId,
+        dayPart: req.query.dayPart,
       });
       return { ...d, ...presentDeferral(d) };
     },

@@ -17,6 +17,7 @@ const input = (
   consent: granted,
   reachability: new Map(),
   zone: 'America/Toronto',
+  zoneSource: { from: 'address', region: 'ON' },
   window: DEFAULT_WINDOW,
   ...over,
   customer: {
@@ -28,6 +29,7 @@ const input = (
     methodsOn: { mail: true, home_phone: true, work_phone: true, cell_phone: true, email: true },
     doNotMail: false,
     caslOptOut: false,
+    dayPreference: null,
     ...customer,
   },
 });
@@ -116,5 +118,68 @@ describe('decideEligibility', () => {
       'quiet_hours',
     ]);
     expect(decideEligibility(input({ at: late, consent: unknown })).deferUntil).toBeNull();
+  });
+
+  it('says in a quiet-hours reason where the recipient’s zone came from', () => {
+    const late = new Date('2026-03-11T02:30:00Z');
+    const detail = (over: Partial<EligibilityInput>) =>
+      decideEligibility(input({ at: late, ...over })).reasons[0]?.detail;
+    expect(detail({ zone: 'America/Chicago', zoneSource: { from: 'area_code', areaCode: '312' } })).toBe(
+      "outside 08:00–21:00 in the recipient's time zone America/Chicago from area code 312",
+    );
+    expect(detail({})).toBe("outside 08:00–21:00 in the recipient's time zone America/Toronto from address ON");
+    expect(detail({ zoneSource: { from: 'store' } })).toBe(
+      "outside 08:00–21:00 in the store's time zone America/Toronto",
+    );
+  });
+});
+
+describe('Day / Late Day', () => {
+  const TEN_AM = new Date('2026-03-10T14:00:00Z'); // 10:00 EDT
+  const SIX_PM = new Date('2026-03-10T22:00:00Z'); // 18:00 EDT
+
+  it('selects everyone by default, whatever their preference', () => {
+    expect(codes(input({}, { dayPreference: 'late_day' }))).toEqual([]);
+    expect(codes(input({ dayPart: 'all' }, { dayPreference: 'day' }))).toEqual([]);
+  });
+
+  it('leaves out late-day customers from a day selection', () => {
+    expect(decideEligibility(input({ dayPart: 'day' }, { dayPreference: 'late_day' })).reasons).toEqual([
+      { code: 'day_part_mismatch', detail: 'prefers late-day contact' },
+    ]);
+    expect(codes(input({ dayPart: 'day' }, { dayPreference: 'day' }))).toEqual([]);
+    expect(codes(input({ dayPart: 'day' }))).toEqual([]);
+  });
+
+  it('takes only late-day customers into a late-day selection, on every channel', () => {
+    expect(codes(input({ dayPart: 'late_day', at: SIX_PM }, { dayPreference: 'late_day' }))).toEqual([]);
+    expect(codes(input({ dayPart: 'late_day', at: SIX_PM }, { dayPreference: 'day' }))).toEqual(['day_part_mismatch']);
+    expect(codes(input({ dayPart: 'late_day', at: SIX_PM }))).toEqual(['day_part_mismatch']);
+    expect(codes(input({ dayPart: 'late_day', channel: 'email', at: TEN_AM }))).toEqual(['day_part_mismatch']);
+  });
+
+  it('defers a late-day drop at 10:00 to 17:00, and a day text at 18:00 to the next morning', () => {
+    const drop = decideEligibility(
+      input({ channel: 'voice', dayPart: 'late_day', at: TEN_AM }, { dayPreference: 'late_day' }),
+    );
+    expect(drop).toMatchObject({ allowed: false, deferUntil: new Date('2026-03-10T21:00:00Z') });
+    expect(drop.reasons[0]?.detail).toMatch(/^outside 17:00–21:00 \(the late-day window\) in /);
+    const text = decideEligibility(input({ dayPart: 'day', at: SIX_PM }));
+    expect(text).toMatchObject({ reasons: [{ code: 'quiet_hours' }], deferUntil: new Date('2026-03-11T12:00:00Z') });
+    // E-mail and letters are not bound by the hour.
+    expect(codes(input({ channel: 'email', dayPart: 'late_day', at: TEN_AM }, { dayPreference: 'late_day' }))).toEqual(
+      [],
+    );
+  });
+
+  it('never defers into a late day the store’s window does not have', () => {
+    const d = decideEligibility(
+      input(
+        { dayPart: 'late_day', at: SIX_PM, window: { start: '09:00', end: '17:00' } },
+        { dayPreference: 'late_day' },
+      ),
+    );
+    expect(d).toMatchObject({ allowed: false, reasons: [{ code: 'quiet_hours' }], deferUntil: null });
+    expect(d.reasons[0]?.detail).toMatch(/^no late-day hours in the send window 09:00–17:00/);
   });
 });

@@ -1,6 +1,8 @@
 import type { ConsentState } from './consent.rules.ts';
 import type { Channel, Purpose } from './consent.types.ts';
-import { checkSendWindow, type SendWindow } from './quiet-hours.rules.ts';
+import type { DayPreference } from '../db/schema.ts';
+import { checkSendWindow, dayPartWindow, LATE_DAY_STARTS, type DayPart, type SendWindow } from './quiet-hours.rules.ts';
+import { describeZone, type ZoneSource } from './time-zone.rules.ts';
 
 /** Stable reason codes; documented in docs/ELIGIBILITY.md. */
 export type ReasonCode =
@@ -19,6 +21,7 @@ export type ReasonCode =
   | 'no_address'
   | 'no_fax_number'
   | 'vehicle_off'
+  | 'day_part_mismatch'
   | 'quiet_hours';
 
 export interface Reason {
@@ -43,6 +46,8 @@ export interface EligibilityCustomer {
   methodsOn: Record<MethodKey, boolean>;
   doNotMail: boolean;
   caslOptOut: boolean;
+  /** Day / Late Day (the seeds' sun and moon); null when the customer has no preference. */
+  dayPreference: DayPreference | null;
 }
 
 export interface EligibilityInput {
@@ -56,9 +61,16 @@ export interface EligibilityInput {
   reachability: ReadonlyMap<string, Reachability>;
   /** The vehicle the message is about, when there is one. */
   vehicle?: { contactOff: boolean; reason: 'user' | 'body_shop' | null } | undefined;
-  /** The recipient's zone and send window; only phone channels are bound by quiet hours. */
+  /** The recipient's zone, where it came from, and send window; only phone channels are bound by quiet hours. */
   zone: string;
+  zoneSource: ZoneSource;
   window: SendWindow;
+  /**
+   * The part of the day a batch asks for (default all): a day selection skips late-day customers
+   * and ends phone windows at LATE_DAY_STARTS; a late-day selection takes only late-day customers
+   * and starts phone windows there.
+   */
+  dayPart?: DayPart | undefined;
 }
 
 export interface EligibilityDecision {
@@ -69,6 +81,8 @@ export interface EligibilityDecision {
   /** When the only obstacle is quiet hours: the next moment the window opens. */
   deferUntil: Date | null;
 }
+
+const DAY_PART_LABELS: Record<DayPart, string> = { all: '', day: ' day', late_day: ' late-day' };
 
 const QUIET_HOURS_CHANNELS: ReadonlySet<Channel> = new Set(['sms', 'voice', 'call']);
 
@@ -147,6 +161,21 @@ function resolveTarget(input: EligibilityInput): { target: string | null; reason
   }
 }
 
+function dayPartMismatch(dayPart: DayPart, preference: DayPreference | null): Reason | undefined {
+  switch (dayPart) {
+    case 'all':
+      return undefined;
+    case 'day':
+      return preference === 'late_day' ? { code: 'day_part_mismatch', detail: 'prefers late-day contact' } : undefined;
+    case 'late_day':
+      if (preference === 'late_day') return undefined;
+      return {
+        code: 'day_part_mismatch',
+        detail: preference === 'day' ? 'prefers day contact' : `has no late-day preference (from ${LATE_DAY_STARTS})`,
+      };
+  }
+}
+
 /**
  * Whether this customer may be contacted on this channel for this purpose at this time, and
  * every reason why not. Marketing needs a recorded, unexpired consent (unknown means no);
@@ -177,16 +206,25 @@ export function decideEligibility(input: EligibilityInput): EligibilityDecision 
       detail: `the vehicle is turned off for contact (${input.vehicle.reason ?? 'user'})`,
     });
   }
+  const dayPart = input.dayPart ?? 'all';
+  const mismatch = dayPartMismatch(dayPart, input.customer.dayPreference);
+  if (mismatch) reasons.push(mismatch);
   const { target, reasons: targetReasons } = resolveTarget(input);
   reasons.push(...targetReasons);
 
   let deferUntil: Date | null = null;
   if (QUIET_HOURS_CHANNELS.has(channel)) {
-    const w = checkSendWindow(input.at, input.zone, input.window);
+    const window = dayPartWindow(input.window, dayPart);
+    const w = checkSendWindow(input.at, input.zone, window);
     if (!w.open) {
+      const where = describeZone(input.zone, input.zoneSource);
+      const part = DAY_PART_LABELS[dayPart];
       reasons.push({
         code: 'quiet_hours',
-        detail: `outside ${input.window.start}–${input.window.end} in ${input.zone}`,
+        detail:
+          window.start === window.end
+            ? `no${part || ' open'} hours in the send window ${input.window.start}–${input.window.end}, in ${where}`
+            : `outside ${window.start}–${window.end}${part ? ` (the${part} window)` : ''} in ${where}`,
       });
       if (reasons.length === 1) deferUntil = w.nextOpening;
     }

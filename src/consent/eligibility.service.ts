@@ -5,16 +5,18 @@ import { deriveConsent } from './consent.rules.ts';
 import { consentAnchors, listConsentHistory } from './consent.store.ts';
 import type { Channel, Purpose } from './consent.types.ts';
 import { decideEligibility, type EligibilityDecision, type Reachability } from './eligibility.rules.ts';
-import { effectiveWindow } from './quiet-hours.rules.ts';
+import { effectiveWindow, type DayPart } from './quiet-hours.rules.ts';
 import { isRedAt, reachabilityAt } from './reachability.rules.ts';
 import { loadReachabilityState } from './reachability.store.ts';
-import { recipientZone } from './time-zone.rules.ts';
+import { recipientPlace } from './time-zone.rules.ts';
 
 export interface EligibilityQuery {
   channel: Channel;
   purpose: Purpose;
   at: Date;
   vehicleId?: number | undefined;
+  /** Day, late day or all (the default): see `EligibilityInput.dayPart`. */
+  dayPart?: DayPart | undefined;
 }
 
 /** Everything about one customer that eligibility depends on, read once for any number of decisions. */
@@ -69,7 +71,11 @@ export function decideFor(f: EligibilityFacts, q: EligibilityQuery): Eligibility
   const vehicle = q.vehicleId === undefined ? undefined : f.vehicles.get(q.vehicleId);
   if (q.vehicleId !== undefined && !vehicle) throw new DomainError('not_found', 'Vehicle not found on this customer');
   const consent = deriveConsent(f.history, q.channel, q.purpose, { now: q.at, country: store.country, ...f.anchors });
-  const zone = recipientZone(customer.country ?? store.country, customer.region, store.time_zone);
+  const place = recipientPlace(
+    { country: customer.country ?? store.country, region: customer.region },
+    [customer.cell_phone, customer.home_phone, customer.work_phone],
+    store.time_zone,
+  );
   const decision = decideEligibility({
     channel: q.channel,
     purpose: q.purpose,
@@ -77,12 +83,14 @@ export function decideFor(f: EligibilityFacts, q: EligibilityQuery): Eligibility
     consent,
     reachability: f.reachability,
     vehicle,
-    zone,
+    zone: place.zone,
+    zoneSource: place.source,
     window: effectiveWindow(
       { start: store.send_window_start, end: store.send_window_end },
-      customer.country ?? store.country,
-      customer.region,
+      place.country,
+      place.region,
     ),
+    dayPart: q.dayPart,
     customer: {
       email: customer.email,
       cellPhone: customer.cell_phone,
@@ -98,9 +106,10 @@ export function decideFor(f: EligibilityFacts, q: EligibilityQuery): Eligibility
       },
       doNotMail: customer.do_not_mail,
       caslOptOut: customer.casl_opt_out,
+      dayPreference: customer.day_preference,
     },
   });
-  return { ...decision, zone };
+  return { ...decision, zone: place.zone };
 }
 
 /** Loads the facts and decides once. */

@@ -6,6 +6,7 @@ import type { Customer, Store } from '../db/schema.ts';
 import { CHANNELS, PURPOSES, LEGAL_BASES } from './consent.types.ts';
 import { countEligibility, eligibilityByCustomer } from './eligibility.sql.ts';
 import { decideFor, loadEligibilityFacts } from './eligibility.service.ts';
+import { DAY_PARTS } from './quiet-hours.rules.ts';
 import { recordReachability } from './reachability.store.ts';
 
 /** A small seeded generator (mulberry32), so a failure names a population that can be replayed. */
@@ -29,22 +30,32 @@ function rng(seed: number) {
 const SEED = 20261123;
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);
+/** 20:15 in New York and Miami: Florida's window (to 20:00) has closed, the default's has not. */
+const FLORIDA_CLOSED = new Date('2026-06-17T00:15:00Z');
 let db: Db;
 let stores: Store[];
 let population: Customer[];
 
 /** A population that exercises every rule: consent histories, switches, addresses, regions, reachability. */
 async function generate(r: ReturnType<typeof rng>, store: Store, n: number): Promise<Customer[]> {
+  // Many without a usable region, so the area code decides: Florida (Eastern and Central), other
+  // zones, toll-free and foreign numbers that fall through to the store.
   const regions =
-    store.country === 'CA' ? ['ON', 'QC', 'AB', 'NS', 'SK', null, ' ', 'ZZ'] : ['FL', 'TX', 'NY', 'OK', 'CA', null];
+    store.country === 'CA'
+      ? ['ON', 'QC', 'AB', 'NS', 'SK', null, null, ' ', 'ZZ']
+      : ['FL', 'TX', 'NY', 'OK', 'CA', null, null, ''];
+  const codes = ['416', '905', '604', '514', '212', '305', '786', '850', '312', '907', '808', '602', '915', '800'];
+  const phone = (i: number) =>
+    r.chance(0.05) ? `+4420794${String(60000 + i)}` : `+1${r.pick(codes)}555${String(1000 + i).slice(-4)}`;
   const rows = Array.from({ length: n }, (_, i) => ({
     store_id: store.id,
     dms_customer_number: `G${i}`,
     first_name: 'Gen',
     last_name: `Pop${i}`,
-    cell_phone: r.chance(0.8) ? `+1416555${String(1000 + i).slice(-4)}` : null,
-    home_phone: r.chance(0.6) ? `+1905555${String(1000 + i).slice(-4)}` : null,
-    work_phone: r.chance(0.4) ? `+1647555${String(1000 + i).slice(-4)}` : null,
+    cell_phone: r.chance(0.8) ? phone(i) : null,
+    home_phone: r.chance(0.6) ? phone(i) : null,
+    work_phone: r.chance(0.4) ? phone(i) : null,
+    day_preference: r.pick(['day', 'late_day', null] as const),
     email: r.chance(0.75) ? `Gen.Pop${i}@Example.test` : null,
     address_line1: r.chance(0.85) ? `${i} Main St` : r.pick([null, '']),
     city: r.chance(0.8) ? 'Town' : null,
@@ -158,10 +169,17 @@ afterAll(() => db.close());
 describe('set-based eligibility', () => {
   it('gives the same reasons as the pure rule for every customer, channel, purpose and time', async () => {
     const r = rng(SEED + 1);
-    // Noon, early morning, late evening, around DST changes and CASL expiries.
-    const times = [0, 1, 2, 3].map(
-      () => new Date(T0 + r.int(500, 1100) * DAY + r.int(0, 23) * 3_600_000 + r.pick([0, 30]) * 60_000),
-    );
+    // Noon, early morning, late evening, around DST changes and CASL expiries; and fixed times
+    // where the windows differ: 20:15 in Miami (Florida's window has closed, New York's has not,
+    // Pensacola's has not), 10:00 and 17:30 in Toronto (day and late-day windows).
+    const times = [
+      ...[0, 1, 2, 3].map(
+        () => new Date(T0 + r.int(500, 1100) * DAY + r.int(0, 23) * 3_600_000 + r.pick([0, 30]) * 60_000),
+      ),
+      FLORIDA_CLOSED,
+      new Date('2026-01-14T15:00:00Z'),
+      new Date('2026-01-14T22:30:00Z'),
+    ];
     let compared = 0;
     for (const store of stores) {
       const customers = population.filter((c) => c.store_id === store.id);
@@ -169,24 +187,52 @@ describe('set-based eligibility', () => {
         const facts = await Promise.all(customers.map((c) => loadEligibilityFacts(db.kysely, c, store, at)));
         for (const channel of CHANNELS) {
           for (const purpose of PURPOSES) {
-            const bySql = await eligibilityByCustomer(db.kysely, { store, channel, purpose, at });
-            for (const f of facts) {
-              const pure = decideFor(f, { channel, purpose, at })
-                .reasons.map((x) => x.code)
-                .sort();
-              const set = [...(bySql.get(f.customer.id) ?? ['missing'])].sort();
-              expect(
-                set,
-                `customer ${f.customer.id} ${channel}/${purpose} at ${at.toISOString()} (seed ${SEED})`,
-              ).toEqual(pure);
-              compared++;
+            for (const dayPart of DAY_PARTS) {
+              const bySql = await eligibilityByCustomer(db.kysely, { store, channel, purpose, at, dayPart });
+              for (const f of facts) {
+                const pure = decideFor(f, { channel, purpose, at, dayPart })
+                  .reasons.map((x) => x.code)
+                  .sort();
+                const set = [...(bySql.get(f.customer.id) ?? ['missing'])].sort();
+                expect(
+                  set,
+                  `customer ${f.customer.id} ${channel}/${purpose}/${dayPart} at ${at.toISOString()} (seed ${SEED})`,
+                ).toEqual(pure);
+                compared++;
+              }
             }
           }
         }
       }
     }
-    expect(compared).toBe(300 * 4 * 12);
+    expect(compared).toBe(300 * times.length * 12 * DAY_PARTS.length);
   }, 120_000);
+
+  it('takes the zone and Florida’s window from the area code when the address has no region', async () => {
+    const floridians = population.filter(
+      (c) => !c.region?.trim() && (c.cell_phone ?? c.home_phone ?? c.work_phone)?.startsWith('+1305'),
+    );
+    const newYorkers = population.filter(
+      (c) => !c.region?.trim() && (c.cell_phone ?? c.home_phone ?? c.work_phone)?.startsWith('+1212'),
+    );
+    expect(floridians.length).toBeGreaterThan(0);
+    expect(newYorkers.length).toBeGreaterThan(0);
+    const sms = async (c: Customer) => {
+      const store = stores.find((s) => s.id === c.store_id)!;
+      const f = await loadEligibilityFacts(db.kysely, c, store, FLORIDA_CLOSED);
+      return decideFor(f, { channel: 'sms', purpose: 'service', at: FLORIDA_CLOSED });
+    };
+    for (const c of floridians) {
+      const d = await sms(c);
+      expect(d.zone).toBe('America/New_York');
+      expect(d.reasons.find((x) => x.code === 'quiet_hours')?.detail).toMatch(
+        /^outside 0[89]:00–20:00 in the recipient's time zone America\/New_York from area code 305$/,
+      );
+    }
+    for (const c of newYorkers) {
+      expect((await sms(c)).reasons.map((x) => x.code)).not.toContain('quiet_hours');
+    }
+  });
 
   it('keeps the CASL anchor dates on the customer as deals, visits and inquiries arrive', async () => {
     const c = population.find((x) => x.store_id === stores[0]!.id)!;

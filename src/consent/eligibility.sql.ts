@@ -3,17 +3,31 @@ import type { Database, Store } from '../db/schema.ts';
 import { CASL_IMPLIED_INQUIRY_MONTHS, CASL_IMPLIED_PURCHASE_MONTHS } from './consent.rules.ts';
 import type { Channel, Purpose } from './consent.types.ts';
 import type { ReasonCode } from './eligibility.rules.ts';
-import { checkSendWindow, effectiveWindow, STRICTER_REGIONS } from './quiet-hours.rules.ts';
-import { recipientZone, REGION_ZONE_TABLE } from './time-zone.rules.ts';
+import { AREA_CODE_PLACES } from './area-code-zones.ts';
+import { checkSendWindow, dayPartWindow, effectiveWindow, type DayPart } from './quiet-hours.rules.ts';
+import { addressPlace, areaCodePlace, REGION_ZONE_TABLE, type RecipientPlace } from './time-zone.rules.ts';
 
 export interface SetQuery {
   store: Store;
   channel: Channel;
   purpose: Purpose;
   at: Date;
+  /** Day, late day or all (the default): see `EligibilityInput.dayPart`. */
+  dayPart?: DayPart | undefined;
 }
 
 const QUIET = new Set<Channel>(['sms', 'voice', 'call']);
+
+/** 'US-FL' → ['US', 'FL']. */
+const splitKey = (key: string): [string, string] => {
+  const [c = '', r = ''] = key.split('-');
+  return [c, r];
+};
+/** Our own constant codes as an array literal; the regex keeps anything else out of the SQL text. */
+const textArray = (xs: readonly string[]) => {
+  for (const x of xs) if (!/^[A-Z0-9-]+$/.test(x)) throw new Error(`Unexpected code in a constant list: ${x}`);
+  return sql`array[${sql.join(xs.map((x) => sql.lit(x)))}]::text[]`;
+};
 
 /** A reason and the SQL condition (never null) under which it applies. */
 interface Check {
@@ -31,19 +45,43 @@ function reasonChecks(q: SetQuery, customerIds?: number[]): { checks: Check[]; f
   const { store, channel, purpose, at } = q;
   const marketing = purpose === 'marketing';
   const country = store.country;
-  // Quiet hours depend only on the recipient's region, so the pure rule decides them here once per
-  // known region (the same code the per-customer path runs) and the query looks the answer up.
+  const dayPart = q.dayPart ?? 'all';
+  // Quiet hours depend only on where the recipient is, so the pure rule decides them here once per
+  // known province or state and once per area code (the same code the per-customer path runs), and
+  // the query looks the answers up: the address's region first, else the area code of the first
+  // phone on file, else the store's zone (`recipientPlace`). The lists are inlined constants, so
+  // PostgreSQL hashes each `= any(...)` (no join, no per-row scan of the list).
   const storeWindow = { start: store.send_window_start, end: store.send_window_end };
-  const quietFor = (c: string | null, r: string | null) =>
-    !checkSendWindow(at, recipientZone(c, r, store.time_zone), effectiveWindow(storeWindow, c, r)).open;
-  const defaultQuiet = quietFor(null, null);
-  const keys = [...new Set([...Object.keys(REGION_ZONE_TABLE), ...STRICTER_REGIONS])];
-  const quietRows = keys.map((k) => {
-    const [c, r] = k.split('-');
-    return sql`(${c ?? ''}::text, ${r ?? ''}::text, ${quietFor(c ?? null, r ?? null)}::boolean)`;
-  });
-  const addressKnown = sql`coalesce(c.country, ${country}) <> '' and coalesce(trim(c.region), '') <> ''`;
-  const quiet = QUIET.has(channel) ? sql`coalesce(qh.quiet, ${defaultQuiet}::boolean)` : sql`false`;
+  const quietIn = (p: RecipientPlace | undefined) =>
+    !checkSendWindow(
+      at,
+      p?.zone ?? store.time_zone,
+      dayPartWindow(effectiveWindow(storeWindow, p?.country ?? null, p?.region ?? null), dayPart),
+    ).open;
+  const defaultQuiet = quietIn(undefined);
+  const regions = Object.keys(REGION_ZONE_TABLE);
+  const quietRegions = regions.filter((k) => quietIn(addressPlace(...splitKey(k))));
+  const openRegions = regions.filter((k) => !quietRegions.includes(k));
+  // A code whose answer is the store's needs no entry: a miss falls through to the store's.
+  const otherCodes = [...AREA_CODE_PLACES.keys()].filter((code) => quietIn(areaCodePlace(code)) !== defaultQuiet);
+  const regionKeyOf = sql`upper(trim(coalesce(c.country, ${country}))) || '-' || upper(trim(c.region))`;
+  const firstPhone = sql`coalesce(c.cell_phone, c.home_phone, c.work_phone)`;
+  const areaCode = sql`case when left(${firstPhone}, 2) = '+1' then substring(${firstPhone} from 3 for 3) end`;
+  const byAreaCode = otherCodes.length
+    ? sql`coalesce(${areaCode} = any(${textArray(otherCodes)}), false) <> ${sql.lit(defaultQuiet)}`
+    : sql.lit(defaultQuiet);
+  const quiet = QUIET.has(channel)
+    ? sql`case
+        ${quietRegions.length ? sql`when ${regionKeyOf} = any(${textArray(quietRegions)}) then true` : sql``}
+        ${openRegions.length ? sql`when ${regionKeyOf} = any(${textArray(openRegions)}) then false` : sql``}
+        else ${byAreaCode} end`
+    : sql`false`;
+  const dayPartMismatch =
+    dayPart === 'day'
+      ? sql`c.day_preference = 'late_day'`
+      : dayPart === 'late_day'
+        ? sql`c.day_preference is distinct from 'late_day'`
+        : sql`false`;
 
   // Reachability of an address at `at`.
   const blocked = (alias: string) => sql`(${sql.raw(alias)}.invalid or ${sql.raw(alias)}.blocked_forever)`;
@@ -127,6 +165,7 @@ function reasonChecks(q: SetQuery, customerIds?: number[]): { checks: Check[]; f
       ? [when(sql`ce.granted is null`, 'no_marketing_consent'), when(expired, 'casl_consent_expired')]
       : []),
     ...(marketing && channel === 'email' ? [when(sql`c.casl_opt_out`, 'casl_opt_out')] : []),
+    ...(dayPart === 'all' ? [] : [when(dayPartMismatch, 'day_part_mismatch')]),
     ...target,
     when(quiet, 'quiet_hours'),
   ];
@@ -145,12 +184,6 @@ function reasonChecks(q: SetQuery, customerIds?: number[]): { checks: Check[]; f
     left join reachability_state rc on rc.store_id = c.store_id and rc.address = c.cell_phone
     left join reachability_state rh on rh.store_id = c.store_id and rh.address = c.home_phone
     left join reachability_state rw on rw.store_id = c.store_id and rw.address = c.work_phone
-    ${
-      QUIET.has(channel)
-        ? sql`left join (values ${sql.join(quietRows)}) as qh(country, region, quiet)
-          on ${addressKnown} and qh.region = upper(trim(c.region)) and qh.country = upper(trim(coalesce(c.country, ${country})))`
-        : sql``
-    }
     where c.store_id = ${store.id} ${customerIds ? sql`and c.id = any(${customerIds}::bigint[])` : sql``}`;
   return { checks: reasons, from };
 }

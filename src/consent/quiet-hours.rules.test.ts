@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkSendWindow, DEFAULT_WINDOW, effectiveWindow } from './quiet-hours.rules.ts';
+import {
+  checkSendWindow,
+  dayPartWindow,
+  DEFAULT_WINDOW,
+  effectiveWindow,
+  LATE_DAY_STARTS,
+} from './quiet-hours.rules.ts';
 
 describe('send window', () => {
   it('is open 08:00–21:00 in the recipient’s zone by default', () => {
@@ -35,5 +41,17 @@ describe('send window', () => {
 
   it('refuses an unknown time zone', () => {
     expect(() => checkSendWindow(new Date(), 'Mars/Olympus', DEFAULT_WINDOW)).toThrow(/time zone/);
+  });
+
+  it('narrows the window to the day or the late day, possibly to nothing', () => {
+    expect(dayPartWindow(DEFAULT_WINDOW, 'all')).toEqual(DEFAULT_WINDOW);
+    expect(dayPartWindow(DEFAULT_WINDOW, 'day')).toEqual({ start: '08:00', end: LATE_DAY_STARTS });
+    expect(dayPartWindow(DEFAULT_WINDOW, 'late_day')).toEqual({ start: LATE_DAY_STARTS, end: '21:00' });
+    expect(dayPartWindow({ start: '09:00', end: '16:00' }, 'late_day')).toEqual({ start: '17:00', end: '17:00' });
+    expect(dayPartWindow({ start: '18:00', end: '21:00' }, 'day')).toEqual({ start: '18:00', end: '18:00' });
+    expect(checkSendWindow(new Date(), 'America/Toronto', { start: '17:00', end: '17:00' })).toEqual({
+      open: false,
+      nextOpening: null,
+    });
   });
 });

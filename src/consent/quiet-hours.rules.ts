@@ -54,7 +54,38 @@ export function effectiveWindow(
   return { start: toHhmm(start), end: toHhmm(Math.max(start, end)) };
 }
 
-export type WindowDecision = { open: true } | { open: false; nextOpening: Date };
+/** Which customers a batch asks for by their Day / Late Day preference (the seeds' sun and moon). */
+export const DAY_PARTS = ['all', 'day', 'late_day'] as const;
+export type DayPart = (typeof DAY_PARTS)[number];
+
+/**
+ * Where the day ends and the late day begins, in the recipient's local time: a late-day selection
+ * sends from here, a day selection stops here.
+ */
+export const LATE_DAY_STARTS = '17:00';
+
+/**
+ * The window narrowed to the part of the day a batch asked for. It may come out empty (a store
+ * that stops at 17:00 has no late day); `checkSendWindow` then never opens.
+ */
+export function dayPartWindow(window: SendWindow, dayPart: DayPart): SendWindow {
+  const start = minutes(window.start);
+  const end = minutes(window.end);
+  const boundary = minutes(LATE_DAY_STARTS);
+  switch (dayPart) {
+    case 'all':
+      return window;
+    case 'day':
+      return { start: toHhmm(start), end: toHhmm(Math.max(start, Math.min(end, boundary))) };
+    case 'late_day': {
+      const s = Math.max(start, boundary);
+      return { start: toHhmm(s), end: toHhmm(Math.max(s, end)) };
+    }
+  }
+}
+
+/** An empty window has no opening to defer to: `nextOpening` is null. */
+export type WindowDecision = { open: true } | { open: false; nextOpening: Date | null };
 
 /**
  * Whether `at` falls inside the window in `zone`; if not, the next moment it opens (today's
@@ -66,6 +97,7 @@ export function checkSendWindow(at: Date, zone: string, window: SendWindow): Win
   const now = local.hour * 60 + local.minute;
   const start = minutes(window.start);
   const end = minutes(window.end);
+  if (start >= end) return { open: false, nextOpening: null };
   if (now >= start && now < end) return { open: true };
   const day = now < start ? local.startOf('day') : local.startOf('day').plus({ days: 1 });
   const opening = day.set({ hour: Math.floor(start / 60), minute: start % 60 });

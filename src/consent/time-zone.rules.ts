@@ -1,9 +1,10 @@
+import { AREA_CODE_PLACES, areaCodeOf } from './area-code-zones.ts';
 import { regionKey } from './quiet-hours.rules.ts';
 
 /**
- * The recipient's time zone for quiet hours: from the mailing address's province or state,
- * falling back to the store's. States that span two zones take the zone most of their people
- * live in; where that is wrong for a customer, the store's window is still inside the TCPA's.
+ * The zone of each province and state, for a mailing address (see `recipientPlace`). States that
+ * span two zones take the zone most of their people live in; where that is wrong for a customer,
+ * the store's window is still inside the TCPA's.
  */
 const REGION_ZONES: Record<string, string> = {
   // Canada
@@ -78,7 +79,60 @@ const REGION_ZONES: Record<string, string> = {
 /** Every region the table knows, for the set-based query. */
 export const REGION_ZONE_TABLE: Readonly<Record<string, string>> = REGION_ZONES;
 
-export function recipientZone(country: string | null, region: string | null, storeZone: string): string {
-  if (!country || !region) return storeZone;
-  return REGION_ZONES[regionKey(country, region)] ?? storeZone;
+/** Where the recipient's time zone came from, for the reason's detail and the set-based query. */
+export type ZoneSource =
+  { from: 'address'; region: string } | { from: 'area_code'; areaCode: string } | { from: 'store' };
+
+export interface RecipientPlace {
+  zone: string;
+  /** The country and region whose law may narrow the window; null when only the store is known. */
+  country: string | null;
+  region: string | null;
+  source: ZoneSource;
+}
+
+/** The place of a province or state the table knows, or undefined. */
+export function addressPlace(country: string | null, region: string | null): RecipientPlace | undefined {
+  if (!country || !region) return undefined;
+  const key = regionKey(country, region);
+  const zone = REGION_ZONES[key];
+  if (!zone) return undefined;
+  const [c = '', r = ''] = key.split('-');
+  return { zone, country: c, region: r, source: { from: 'address', region: r } };
+}
+
+/** The place of a geographic NANP area code, or undefined. */
+export function areaCodePlace(areaCode: string | null): RecipientPlace | undefined {
+  const p = areaCode === null ? undefined : AREA_CODE_PLACES.get(areaCode);
+  return p && areaCode !== null ? { ...p, source: { from: 'area_code', areaCode } } : undefined;
+}
+
+/**
+ * Where the recipient is, for quiet hours: the mailing address's province or state when the
+ * table knows it, else the area code of the customer's first phone on file (cell, home, work),
+ * else the store's zone. One phone for every channel, so the zone shown on the profile does not
+ * change with the channel asked about.
+ */
+export function recipientPlace(
+  address: { country: string | null; region: string | null },
+  phones: readonly (string | null)[],
+  storeZone: string,
+): RecipientPlace {
+  const phone = phones.find((p) => p !== null) ?? null;
+  return (
+    addressPlace(address.country, address.region) ??
+    areaCodePlace(areaCodeOf(phone)) ?? { zone: storeZone, country: null, region: null, source: { from: 'store' } }
+  );
+}
+
+/** 'the recipient's time zone America/Chicago from area code 312', for a reason's detail. */
+export function describeZone(zone: string, source: ZoneSource): string {
+  switch (source.from) {
+    case 'address':
+      return `the recipient's time zone ${zone} from address ${source.region}`;
+    case 'area_code':
+      return `the recipient's time zone ${zone} from area code ${source.areaCode}`;
+    case 'store':
+      return `the store's time zone ${zone}`;
+  }
 }
