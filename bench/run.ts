@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   import: () => import('./import.bench.ts'),
   eligibility: () => import('./eligibility.bench.ts'),
   render: () => import('./render.bench.ts'),
+  send: () => import('./send.bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -20,6 +20,25 @@ import type { Clock } from './shared/clock.ts';
 import { systemClock } from './shared/clock.ts';
 import { storeSettingsRoutes } from './stores/store-settings.routes.ts';
 import { storesRoutes } from './stores/stores.routes.ts';
+import { createPreviewService } from './templates/preview.service.ts';
+import { createRenderer, type Renderer } from './templates/render.ts';
+import { createTemplatesService } from './templates/templates.service.ts';
+import { messagesRoutes } from './delivery/messages.routes.ts';
+import { createSendService } from './delivery/send.service.ts';
+import { unsubscribeRoutes } from './delivery/unsubscribe.routes.ts';
+import { createUnsubscribeService, type UnsubscribeService } from './delivery/unsubscribe.service.ts';
+import { purposeKey } from './shared/secret-key.ts';
+import { createDispatcher, type Dispatcher } from './delivery/dispatcher.ts';
+import { createSettingsResolver, type SenderResolver } from './channels/sender-resolver.ts';
+import { createChannelSettingsService } from './channels/channel-settings.service.ts';
+import { channelSettingsRoutes } from './channels/channel-settings.routes.ts';
+import { createDeliveryFeedback } from './delivery/delivery-feedback.service.ts';
+import { createInboundService } from './delivery/webhooks/inbound.service.ts';
+import { twilioWebhookRoutes } from './delivery/webhooks/twilio.routes.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
+import type { ConsentService } from './consent/consent.service.ts';
+import { templatesRoutes } from './templates/templates.routes.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION = '0.1.0';
@@ -46,6 +65,29 @@ export interface AppDeps {
   logger?: Logger | false;
   /** Folder of the built web app (default web/dist). */
   webDist?: string;
+  /** The shared template renderer (one per process; built here when not given). */
+  renderer?: Renderer;
+  /** The installation's master key (shared/secret-key.ts). */
+  masterKey: Buffer;
+  /** Called after a message is written to the outbox (wakes an in-process dispatcher). */
+  onEnqueued?: () => void;
+}
+
+/** The unsubscribe links service: used by the HTTP side and by the dispatcher for headers. */
+export function buildUnsubscribe(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  consent: ConsentService;
+  masterKey: Buffer;
+  publicUrl: string;
+}): UnsubscribeService {
+  return createUnsubscribeService({
+    db: deps.db,
+    clock: deps.clock,
+    consent: deps.consent,
+    key: purposeKey(deps.masterKey, 'unsubscribe'),
+    publicUrl: deps.publicUrl,
+  });
 }
 
 /**
@@ -69,9 +111,99 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   storeSettingsRoutes(server, { db, clock });
   customersRoutes(server, { db, clock });
   contactMethodsRoutes(server, { db, clock });
-  consentRoutes(server, { db, consent: createConsentService({ db, clock }) });
+  const consent = createConsentService({ db, clock });
+  consentRoutes(server, { db, consent });
   eligibilityRoutes(server, { db, clock });
   verificationRoutes(server, { db, clock });
   importsRoutes(server, { db: deps.db });
+  const renderer = deps.renderer ?? createRenderer();
+  templatesRoutes(server, {
+    db,
+    templates: createTemplatesService({ db, renderer, clock }),
+    previews: createPreviewService({ db, renderer, clock, publicUrl: deps.config.publicUrl }),
+  });
+  const unsubscribe = buildUnsubscribe({
+    db,
+    clock,
+    consent,
+    masterKey: deps.masterKey,
+    publicUrl: deps.config.publicUrl,
+  });
+  unsubscribeRoutes(server, { unsubscribe });
+  const channels = createChannelSettingsService({
+    db,
+    clock,
+    secretsKey: purposeKey(deps.masterKey, 'provider-secrets'),
+  });
+  channelSettingsRoutes(server, { channels });
+  twilioWebhookRoutes(server, {
+    db,
+    clock,
+    channels,
+    feedback: createDeliveryFeedback({ db, clock }),
+    inbound: createInboundService({ db, clock }),
+    publicUrl: deps.config.publicUrl,
+  });
+  messagesRoutes(server, {
+    db,
+    send: createSendService({
+      db,
+      clock,
+      renderer,
+      unsubscribe,
+      ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
+    }),
+  });
   return server;
+}
+
+/**
+ * The outbox worker and its providers: built here, with everything else that talks to the
+ * outside world. Marketing e-mail gets List-Unsubscribe headers from the unsubscribe service.
+ */
+export function buildDispatcher(deps: {
+  config: Pick<Config, 'dataDir' | 'publicUrl'>;
+  db: Db;
+  clock: Clock;
+  logger?: Logger;
+  masterKey: Buffer;
+}): { dispatcher: Dispatcher; senders: SenderResolver } {
+  const db = deps.db.kysely;
+  const unsubscribe = buildUnsubscribe({
+    db,
+    clock: deps.clock,
+    consent: createConsentService({ db, clock: deps.clock }),
+    masterKey: deps.masterKey,
+    publicUrl: deps.config.publicUrl,
+  });
+  const senders = createSettingsResolver({
+    settings: createChannelSettingsService({
+      db,
+      clock: deps.clock,
+      secretsKey: purposeKey(deps.masterKey, 'provider-secrets'),
+    }),
+    dataDir: deps.config.dataDir,
+    publicUrl: deps.config.publicUrl,
+  });
+  const feedback = createDeliveryFeedback({ db, clock: deps.clock });
+  const dispatcher = createDispatcher({
+    db,
+    clock: deps.clock,
+    senders,
+    logger: deps.logger,
+    onOutcome: (m, _outcome, result) => feedback.afterAttempt(m, result),
+    headersFor: (m) =>
+      m.channel === 'email' && m.purpose === 'marketing' && m.customer_id !== null
+        ? unsubscribe.headersFor(
+            unsubscribe.urlFor({
+              customerId: m.customer_id,
+              storeId: m.store_id,
+              channel: 'email',
+              purpose: 'marketing',
+              messageId: m.id,
+            }),
+          )
+        : {},
+  });
+  return { dispatcher, senders };
 }

@@ -21,6 +21,8 @@ export interface Config {
   sessionTtlHours: number;
   /** `forecourt user add` uses this password instead of generating one (keeps it out of shell history). */
   newUserPassword: string | undefined;
+  /** Master key material (signing links, encrypting provider secrets); else a key file in dataDir. */
+  secretKey: string | undefined;
 }
 
 const schema = z.object({
@@ -38,6 +40,7 @@ const schema = z.object({
   FORECOURT_DEMO: z.enum(['auto', 'off']).default('auto'),
   FORECOURT_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   FORECOURT_NEW_USER_PASSWORD: z.string().min(8, 'FORECOURT_NEW_USER_PASSWORD needs 8 characters or more').optional(),
+  FORECOURT_SECRET_KEY: z.string().min(32, 'FORECOURT_SECRET_KEY needs 32 characters or more').optional(),
 });
 
 /** Reads the environment; throws one readable error listing every bad variable. */
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoOnFirstRun: e.FORECOURT_DEMO === 'auto',
     sessionTtlHours: e.FORECOURT_SESSION_TTL_HOURS,
     newUserPassword: e.FORECOURT_NEW_USER_PASSWORD,
+    secretKey: e.FORECOURT_SECRET_KEY,
   };
 }

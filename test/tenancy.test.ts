@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../src/db/schema.ts';
 import { login, startTestApp, type Client, type TestApp } from './support/app.ts';
+import { insertMessages } from '../src/delivery/outbox.store.ts';
+import { ensureDefaultTemplates } from '../src/templates/templates.store.ts';
 import { buildCustomer } from './support/factories.ts';
 
 /**
@@ -10,9 +12,51 @@ import { buildCustomer } from './support/factories.ts';
 let t: TestApp;
 let a: Client;
 let bCustomer: Customer;
+let bTemplateId: number;
+let bMessageId: number;
 beforeAll(async () => {
   t = await startTestApp();
   bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
+  await ensureDefaultTemplates(t.db.kysely, t.storeB.id);
+  const tpl = await t.db.kysely
+    .selectFrom('templates')
+    .select('id')
+    .where('store_id', '=', t.storeB.id)
+    .executeTakeFirstOrThrow();
+  bTemplateId = tpl.id;
+  const [bMessage] = (
+    await insertMessages(
+      t.db.kysely,
+      [
+        {
+          storeId: t.storeB.id,
+          customerId: bCustomer.id,
+          deliveryKey: 'tenancy-probe',
+          sourceKind: 'manual',
+          sourceRef: 'tenancy',
+          step: '',
+          channel: 'email',
+          purpose: 'service',
+          contactType: null,
+          templateVersionId: null,
+          userId: null,
+          target: bCustomer.email,
+          sender: null,
+          cc: [],
+          bcc: [],
+          subject: 'B only',
+          html: null,
+          text: 'B only',
+          status: 'queued',
+          statusReason: null,
+          statusDetail: null,
+          dueAt: t.clock.now(),
+        },
+      ],
+      t.clock.now(),
+    )
+  ).created;
+  bMessageId = bMessage?.id ?? 0;
   a = await login(t.app, 'agent.a@example.test');
 });
 afterAll(() => t.close());
@@ -23,6 +67,31 @@ const BODIES: Record<string, object> = {
   'POST /api/customers/{customerId}/verify': {},
   'PATCH /api/customers/{customerId}/contact-methods': { emailOn: false },
   'PATCH /api/stores/{storeId}/settings': { emailBounceLimit: 4 },
+  'POST /api/stores/{storeId}/templates': {
+    channel: 'sms',
+    contactType: 'maintenance',
+    language: 'en',
+    purpose: 'service',
+    name: 'Tenancy probe',
+    body: 'Hello',
+  },
+  'PATCH /api/templates/{templateId}': { name: 'Renamed by another store' },
+  'PUT /api/stores/{storeId}/channels/{channel}': { provider: 'outbox' },
+  'POST /api/customers/{customerId}/messages': {
+    purpose: 'service',
+    channel: 'email',
+    subject: 'Hello',
+    body: '<p>Hello</p>',
+    requestKey: 'tenancy-probe-1',
+  },
+  'POST /api/templates/{templateId}/preview': {},
+  'POST /api/stores/{storeId}/templates/preview': { channel: 'sms', language: 'en', purpose: 'service', body: 'Hi' },
+  'POST /api/stores/{storeId}/templates/preview.pdf': {
+    channel: 'letter',
+    language: 'en',
+    purpose: 'service',
+    body: '<p>Hi</p>',
+  },
 };
 
 const NO_STORE_PARAMS = new Set([
@@ -32,6 +101,13 @@ const NO_STORE_PARAMS = new Set([
   '/api/auth/logout',
   '/api/auth/session',
   '/api/stores',
+  '/api/merge-tags',
+  // Public pages whose signed token is the authority (tested in unsubscribe.routes.test.ts).
+  '/u/{token}',
+  // Provider webhooks: signed per store, not session-scoped (twilio.routes.test.ts: another store's
+  // signature gets nothing).
+  '/api/webhooks/twilio/{storeId}/status',
+  '/api/webhooks/twilio/{storeId}/inbound',
 ]);
 
 describe('tenant isolation', () => {
@@ -52,7 +128,15 @@ describe('tenant isolation', () => {
         for (const p of op.parameters ?? []) {
           if (p.in !== 'path') continue;
           const value =
-            p.name === 'storeId' ? t.storeB.id : p.name === 'customerId' ? bCustomer.id : (p.schema?.enum?.[0] ?? '1');
+            p.name === 'storeId'
+              ? t.storeB.id
+              : p.name === 'customerId'
+                ? bCustomer.id
+                : p.name === 'templateId'
+                  ? bTemplateId
+                  : p.name === 'messageId'
+                    ? bMessageId
+                    : (p.schema?.enum?.[0] ?? '1');
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');

@@ -1,9 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { buildApp, createLogger, VERSION } from '../app.ts';
+import { buildApp, buildDispatcher, createLogger, VERSION } from '../app.ts';
 import { ensureFirstAdmin } from '../auth/auth.service.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import type { Dispatcher } from '../delivery/dispatcher.ts';
+import { loadOrCreateMasterKey } from '../shared/secret-key.ts';
+import { ensureDefaultTemplatesForAllStores } from '../templates/templates.store.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { systemClock } from '../shared/clock.ts';
 import { runDemo } from './demo.command.ts';
@@ -57,13 +60,28 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
     process.stderr.write('First run: loading demo data (about 5,000 customers over 2 stores)…\n');
     await runDemo({ db, stores: 2, customers: 5000, seed: 42 });
   }
+  // Stores created since the last start (demo, import, another process) get the default templates.
+  await ensureDefaultTemplatesForAllStores(db.kysely);
+  const masterKey = loadOrCreateMasterKey({ fromEnv: config.secretKey, dataDir: config.dataDir });
   const stops: (() => Promise<void>)[] = [];
+  let dispatcher: Dispatcher | undefined;
   if (roles.work) {
-    const worker = startWorker({ db, clock: systemClock, logger });
-    stops.push(() => worker.stop());
+    const delivery = buildDispatcher({ config, db, clock: systemClock, logger, masterKey });
+    dispatcher = delivery.dispatcher;
+    const worker = startWorker({ db, clock: systemClock, logger, dispatcher });
+    stops.push(async () => {
+      await worker.stop();
+      await delivery.senders.close();
+    });
   }
   if (roles.serve) {
-    const app = await buildApp({ config, db, logger });
+    const app = await buildApp({
+      config,
+      db,
+      logger,
+      masterKey,
+      ...(dispatcher ? { onEnqueued: () => dispatcher?.poke() } : {}),
+    });
     await app.listen({ host: config.host, port: config.port });
     stops.push(() => app.close());
     const address = app.server.address();
@@ -173,11 +191,12 @@ program
   .requiredOption('--purpose <purpose>', 'marketing | service')
   .option('--store <code>', 'the store, when <customer> is a DMS customer number')
   .option('--at <iso>', 'the time to decide for (default: now)')
+  .option('--day-part <part>', 'all | day | late_day: the Day / Late Day selection of a batch (default: all)')
   .option('--json', 'print the decision as JSON')
   .action(
     async (
       customer: string,
-      opts: { channel: string; purpose: string; store?: string; at?: string; json?: boolean },
+      opts: { channel: string; purpose: string; store?: string; at?: string; dayPart?: string; json?: boolean },
     ) => {
       const db = await openMigrated(loadConfig());
       try {
@@ -188,6 +207,7 @@ program
           channel: opts.channel,
           purpose: opts.purpose,
           at: opts.at,
+          dayPart: opts.dayPart,
           json: opts.json === true,
         });
       } finally {

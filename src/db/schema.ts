@@ -262,6 +262,135 @@ export interface AuditLogTable {
   created_at: Auto<Date>;
 }
 
+export type TemplateChannel = 'email' | 'sms' | 'voice' | 'letter' | 'postcard';
+
+export interface TemplatesTable {
+  id: Id;
+  store_id: number;
+  channel: TemplateChannel;
+  /** A contact type key ('maintenance', 'no_show', 'reminder_1', …). */
+  contact_type: string;
+  language: 'en' | 'fr';
+  purpose: 'marketing' | 'service';
+  name: string;
+  active: Auto<boolean>;
+  /** Set on templates copied from Forecourt's defaults ('reminder_1:en'), so they are copied once. */
+  default_key: string | null;
+  current_version: Auto<number>;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+/** Append-only: a version is what a send points at. */
+export interface TemplateVersionsTable {
+  id: Id;
+  template_id: number;
+  version: number;
+  subject: string | null;
+  body: string;
+  created_by: number | null;
+  created_at: Auto<Date>;
+}
+
+export type OutboxStatus =
+  | 'queued'
+  | 'deferred'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'failed'
+  | 'bounced'
+  | 'complained'
+  | 'skipped'
+  | 'cancelled';
+export type SourceKind = 'manual' | 'batch' | 'campaign' | 'automation' | 'voice_drop' | 'test';
+
+export interface OutboxMessagesTable {
+  id: Id;
+  store_id: number;
+  /** Null only for a test send (source 'test') to a staff address. */
+  customer_id: number | null;
+  /** Unique per store: source + customer + channel + step (delivery/delivery-key.rules.ts). */
+  delivery_key: string;
+  source_kind: SourceKind;
+  source_ref: string | null;
+  step: Auto<string>;
+  channel: TemplateChannel;
+  purpose: 'marketing' | 'service';
+  contact_type: string | null;
+  template_version_id: number | null;
+  /** Who sent it; null for machine sends ("Automation", "Voice Drop"). */
+  user_id: number | null;
+  target: string | null;
+  sender: string | null;
+  cc: Auto<string[]>;
+  bcc: Auto<string[]>;
+  subject: string | null;
+  body_html: string | null;
+  body_text: string | null;
+  status: OutboxStatus;
+  /** A stable code: an eligibility reason for skipped, an error class for failed. */
+  status_reason: string | null;
+  status_detail: string | null;
+  attempts: Auto<number>;
+  /** When a worker may next take it: queued/deferred rows when due; sending rows when the lease runs out. */
+  due_at: Date;
+  lease_owner: string | null;
+  provider: string | null;
+  provider_message_id: string | null;
+  created_at: Auto<Date>;
+  sent_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Auto<Date>;
+}
+
+export interface OutboxEventsTable {
+  id: Id;
+  message_id: number;
+  store_id: number;
+  status: string;
+  detail: string | null;
+  occurred_at: Date;
+}
+
+export type ChannelKind = 'email' | 'sms' | 'print';
+export type ProviderName = 'outbox' | 'smtp' | 'twilio' | 'print_api';
+
+export interface StoreChannelsTable {
+  store_id: number;
+  channel: ChannelKind;
+  provider: ProviderName;
+  /** Non-secret settings, shaped by the provider (channels/channel-settings.ts). */
+  settings: unknown;
+  /** Sealed JSON of the provider's secrets; never returned by the API. */
+  sealed_secrets: string | null;
+  updated_at: Auto<Date>;
+  updated_by: number | null;
+}
+
+export interface WebhookReceiptsTable {
+  /** SHA-256 of the provider, signature and body of an accepted request. */
+  digest: string;
+  received_at: Date;
+}
+
+export type InboundKeyword = 'stop' | 'start' | 'help' | 'message';
+
+export interface InboundMessagesTable {
+  id: Id;
+  store_id: number;
+  /** The customer whose number or address sent it, when there is exactly one. */
+  customer_id: number | null;
+  channel: 'sms' | 'email';
+  from_address: string;
+  to_address: string;
+  body: string;
+  keyword: InboundKeyword;
+  provider: string;
+  provider_message_id: string | null;
+  received_at: Date;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -280,6 +409,13 @@ export interface Database {
   salesperson_assignments: SalespersonAssignmentsTable;
   sales_activities: SalesActivitiesTable;
   audit_log: AuditLogTable;
+  templates: TemplatesTable;
+  template_versions: TemplateVersionsTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_events: OutboxEventsTable;
+  store_channels: StoreChannelsTable;
+  webhook_receipts: WebhookReceiptsTable;
+  inbound_messages: InboundMessagesTable;
 }
 
 export type Store = Selectable<StoresTable>;
@@ -291,3 +427,6 @@ export type Vehicle = Selectable<VehiclesTable>;
 export type Visit = Selectable<VisitsTable>;
 export type Appointment = Selectable<AppointmentsTable>;
 export type Deal = Selectable<DealsTable>;
+export type Template = Selectable<TemplatesTable>;
+export type TemplateVersion = Selectable<TemplateVersionsTable>;
+export type OutboxMessage = Selectable<OutboxMessagesTable>;

@@ -19,6 +19,8 @@ const STATUS: Record<string, number> = {
   template_unknown_tag: 422,
   template_unknown_filter: 422,
   template_raw_output: 422,
+  template_sms_too_long: 422,
+  not_eligible: 422,
 };
 
 /** The one body every error response has. */

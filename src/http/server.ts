@@ -31,6 +31,16 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   app.setErrorHandler(errorHandler);
 
   await app.register(cookie);
+  // HTML forms, RFC 8058 one-click unsubscribes and provider webhooks (Twilio) post forms. Fields
+  // become a plain object of strings (the last value wins); multipart bodies carry nothing we read.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, _body, done) =>
+    done(null, {}),
+  );
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

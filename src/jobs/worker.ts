@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { deleteExpiredSessions } from '../auth/sessions.store.ts';
 import type { Db } from '../db/connect.ts';
+import type { Dispatcher } from '../delivery/dispatcher.ts';
 import type { Clock } from '../shared/clock.ts';
 
 export interface Worker {
@@ -14,11 +15,11 @@ interface Task {
 }
 
 /**
- * The background side of the product. Today it runs housekeeping on fixed intervals; batch
- * runs, lifecycle steps and exports join it as their issues land. A task that throws is
+ * The background side of the product: the outbox dispatcher (sending) and housekeeping on fixed
+ * intervals; batch runs, lifecycle steps and exports join it as their issues land. A task that throws is
  * logged and retried on its next tick; one task never stops the others.
  */
-export function startWorker(deps: { db: Db; clock: Clock; logger: Logger }): Worker {
+export function startWorker(deps: { db: Db; clock: Clock; logger: Logger; dispatcher?: Dispatcher }): Worker {
   const tasks: Task[] = [
     {
       name: 'purge-expired-sessions',
@@ -44,9 +45,11 @@ export function startWorker(deps: { db: Db; clock: Clock; logger: Logger }): Wor
     tick();
     return setInterval(tick, task.everyMs);
   });
-  deps.logger.info({ tasks: tasks.map((t) => t.name) }, 'worker started');
+  deps.dispatcher?.start();
+  deps.logger.info({ tasks: tasks.map((t) => t.name), outbox: Boolean(deps.dispatcher) }, 'worker started');
   return {
     async stop() {
+      await deps.dispatcher?.stop();
       timers.forEach(clearInterval);
       await Promise.all(running);
     },

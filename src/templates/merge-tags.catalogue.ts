@@ -81,8 +81,8 @@ const DEFERRED_SAMPLE = ['Replace front brake pads', 'Replace cabin air filter',
 
 /** The catalogue, in picker order. */
 export const MERGE_TAGS: readonly MergeTagDefinition[] = [
-  tag('customer.first_name', 'customer', 'text', 'First name', 'Prénom', 'Marie'),
-  tag('customer.last_name', 'customer', 'text', 'Last name', 'Nom', 'Tremblay'),
+  tag('customer.first_name', 'customer', 'text', 'First name', 'Prénom', 'Marie', ['<first name>']),
+  tag('customer.last_name', 'customer', 'text', 'Last name', 'Nom', 'Tremblay', ['<last name>']),
   tag('customer.name', 'customer', 'text', 'Full name', 'Nom complet', 'Marie Tremblay', ['<customer name>']),
   tag('customer.mailing_name', 'customer', 'text', 'Mailing name', 'Nom pour l’envoi', 'Mrs. Marie Tremblay', [
     '<Mailing Name>',

@@ -1,7 +1,7 @@
 import type { Liquid, Template } from 'liquidjs';
 import { DomainError } from '../shared/errors.ts';
 import { FORMATTER_GLOBAL, createEngine } from './liquid-engine.ts';
-import { FormatterCache, messageLocale } from './locale-format.ts';
+import { FormatterCache, messageLocale, type LocaleFormatter } from './locale-format.ts';
 import type { MergeContext, RenderLocale } from './merge-context.ts';
 import { createTemplateValidator, type TemplateProblem } from './template.validate.ts';
 
@@ -46,6 +46,8 @@ export interface Renderer {
   render(template: CompiledTemplate, context: MergeContext, locale: RenderLocale): string;
   /** compile + render, for previews and one-off sends. */
   renderSource(source: string, mode: RenderMode, context: MergeContext, locale: RenderLocale): string;
+  /** The shared formatter of a locale, for what is printed around a message (a letter's date). */
+  formatter(locale: RenderLocale): LocaleFormatter;
 }
 
 export interface RendererOptions {
@@ -85,11 +87,13 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     return t;
   };
 
+  const formatter = (locale: RenderLocale): LocaleFormatter =>
+    formatters.get(messageLocale(locale.language, locale.country), locale.timeZone, locale.country);
+
   const render = (template: CompiledTemplate, context: MergeContext, locale: RenderLocale): string => {
     if (!mine.has(template)) throw new Error('render() needs a template compiled by this renderer');
-    const formatter = formatters.get(messageLocale(locale.language, locale.country), locale.timeZone, locale.country);
     const out: unknown = engines[template.mode].renderSync(template.parsed, context, {
-      globals: { [FORMATTER_GLOBAL]: formatter },
+      globals: { [FORMATTER_GLOBAL]: formatter(locale) },
     });
     const text = typeof out === 'string' ? out : String(out);
     if (text.includes('{{') || text.includes('{%'))
@@ -101,5 +105,6 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     compile,
     render,
     renderSource: (source, mode, context, locale) => render(compile(source, mode), context, locale),
+    formatter,
   };
 }

@@ -15,6 +15,8 @@ export interface TemplateProblem {
   line: number;
   column: number;
   message: string;
+  /** Which part of a template: set when a whole template (subject + body) is checked. */
+  field?: 'subject' | 'body';
 }
 
 export type TemplateValidation = { ok: true } | { ok: false; problems: TemplateProblem[] };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,6 +108,7 @@ export interface E2eServer {
 export async function startE2eServer(): Promise<E2eServer> {
   const [db] = await Promise.all([openTestDb(), ensureWebBuild()]);
   const app = await buildApp({
+    masterKey: randomBytes(32),
     config: { publicUrl: 'http://127.0.0.1', secureCookies: false, sessionTtlHours: 12 },
     db,
     webDist: WEB_DIST,

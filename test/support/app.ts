@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/connect.ts';
@@ -15,6 +16,8 @@ export interface TestApp {
   admin: User;
   agentA: User;
   agentB: User;
+  /** The app's master key (to sign unsubscribe links in tests). */
+  masterKey: Buffer;
   close(): Promise<void>;
 }
 
@@ -27,7 +30,9 @@ export async function startTestApp(): Promise<TestApp> {
   const admin = await buildUser(db.kysely, { role: 'admin', email: 'admin@example.test' });
   const agentA = await buildUser(db.kysely, { role: 'agent', storeIds: [storeA.id], email: 'agent.a@example.test' });
   const agentB = await buildUser(db.kysely, { role: 'agent', storeIds: [storeB.id], email: 'agent.b@example.test' });
+  const masterKey = randomBytes(32);
   const app = await buildApp({
+    masterKey,
     config: { publicUrl: 'http://localhost', secureCookies: false, sessionTtlHours: 12 },
     db,
     clock,
@@ -43,6 +48,7 @@ export async function startTestApp(): Promise<TestApp> {
     admin,
     agentA,
     agentB,
+    masterKey,
     async close() {
       await app.close();
       await db.close();

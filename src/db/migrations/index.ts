@@ -3,6 +3,9 @@ import * as foundation from './2026-11-23T1200_foundation.ts';
 import * as contactability from './2026-11-23T1300_contactability.ts';
 import * as reachability from './2026-11-23T1400_reachability.ts';
 import * as consentAnchors from './2026-11-23T1500_consent_anchors.ts';
+import * as templates from './2026-11-23T1600_templates.ts';
+import * as outbox from './2026-11-23T1700_outbox.ts';
+import * as storeChannels from './2026-11-23T1800_store_channels.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -13,4 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1300_contactability': contactability,
   '2026-11-23T1400_reachability': reachability,
   '2026-11-23T1500_consent_anchors': consentAnchors,
+  '2026-11-23T1600_templates': templates,
+  '2026-11-23T1700_outbox': outbox,
+  '2026-11-23T1800_store_channels': storeChannels,
 };

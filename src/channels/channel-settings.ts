@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ChannelKind, ProviderName } from '../db/schema.ts';
+
+// Each provider's settings (stored as JSON) and the names of its secrets (stored sealed).
+
+const email = z.email();
+const senderId = z
+  .string()
+  .regex(
+    /^(\+[1-9]\d{7,14}|[A-Za-z0-9 ]{1,11})$/,
+    'an E.164 number (+14165550100) or an alphanumeric sender of up to 11 characters',
+  );
+
+export const smtpSettings = z.object({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(587),
+  secure: z.boolean().default(false),
+  user: z.string().nullable().default(null),
+  /** The store's default From. */
+  from: z.string().min(3),
+  /** Other From addresses users may pick (the store's approved list). */
+  fromAddresses: z.array(email).max(50).default([]),
+  maxConnections: z.number().int().min(1).max(50).default(10),
+  dkimDomain: z.string().nullable().default(null),
+  dkimSelector: z.string().nullable().default(null),
+  rejectUnauthorized: z.boolean().default(true),
+});
+
+export const twilioSettings = z.object({
+  accountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'a Twilio account SID (AC followed by 32 hex digits)'),
+  /** The API's base URL; another Twilio-compatible provider's can go here. */
+  baseUrl: z.url().default('https://api.twilio.com'),
+  /** Texting numbers or alphanumeric sender ids; the first is the default. */
+  senders: z.array(senderId).min(1).max(50),
+  /** What a HELP reply gets. */
+  helpText: z.string().max(300).nullable().default(null),
+});
+
+export const printApiSettings = z.object({
+  baseUrl: z.url(),
+});
+
+/** Secrets each provider takes (write-only through the API). */
+export const SECRET_NAMES: Record<ProviderName, readonly string[]> = {
+  outbox: [],
+  smtp: ['password', 'dkimPrivateKey'],
+  twilio: ['authToken'],
+  print_api: ['apiKey', 'webhookSecret'],
+};
+
+/** Providers each channel can use; 'outbox' (the local folder) is every channel's default. */
+export const PROVIDERS: Record<ChannelKind, readonly ProviderName[]> = {
+  email: ['outbox', 'smtp'],
+  sms: ['outbox', 'twilio'],
+  print: ['outbox', 'print_api'],
+};
+
+export type SmtpSettings = z.infer<typeof smtpSettings>;
+export type TwilioSettings = z.infer<typeof twilioSettings>;
+
+/** Validates a provider's settings; throws a ZodError naming each bad field. */
+export function parseProviderSettings(provider: ProviderName, settings: unknown): Record<string, unknown> {
+  switch (provider) {
+    case 'outbox':
+      return {};
+    case 'smtp':
+      return smtpSettings.parse(settings);
+    case 'twilio':
+      return twilioSettings.parse(settings);
+    case 'print_api':
+      return printApiSettings.parse(settings);
+  }
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { ChannelKind, OutboxMessage, TemplateChannel } from '../db/schema.ts';
+import type { ChannelSender } from './channel.ts';
+import type { ChannelSettingsService } from './channel-settings.service.ts';
+import { smtpSettings, twilioSettings } from './channel-settings.ts';
+import { createSmtpSender } from './email/smtp.sender.ts';
+import { createFileOutboxSender } from './outbox/file-outbox.sender.ts';
+import { createTwilioSender } from './sms/twilio.sender.ts';
+
+/** Picks the provider for a message; the dispatcher never builds one. */
+export interface SenderResolver {
+  senderFor(message: OutboxMessage): Promise<ChannelSender>;
+  close(): Promise<void>;
+}
+
+/** The settings channel an outbox channel is configured under. */
+export function settingsChannel(channel: TemplateChannel): ChannelKind {
+  switch (channel) {
+    case 'email':
+      return 'email';
+    case 'sms':
+    case 'voice':
+      return 'sms';
+    case 'letter':
+    case 'postcard':
+      return 'print';
+  }
+}
+
+/** Every message to the local outbox folder: for tools and tests that must never send. */
+export function createOutboxOnlyResolver(dataDir: string): SenderResolver {
+  const outbox = createFileOutboxSender(path.join(dataDir, 'outbox'));
+  return {
+    senderFor: () => Promise.resolve(outbox),
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Senders from each store's channel settings, built once and kept (an SMTP pool is reused by
+ * every message) until the settings change. A store without settings uses the local outbox, so
+ * nothing leaves the machine until someone configures a provider.
+ */
+export function createSettingsResolver(deps: {
+  settings: ChannelSettingsService;
+  dataDir: string;
+  publicUrl: string;
+}): SenderResolver {
+  const outbox = createFileOutboxSender(path.join(deps.dataDir, 'outbox'));
+  const cache = new Map<string, { version: number; sender: ChannelSender }>();
+  const base = deps.publicUrl.replace(/\/$/, '');
+
+  async function build(storeId: number, channel: ChannelKind): Promise<{ version: number; sender: ChannelSender }> {
+    const row = await deps.settings.load(storeId, channel);
+    if (!row || row.provider === 'outbox') return { version: row?.version ?? 0, sender: outbox };
+    switch (row.provider) {
+      case 'smtp': {
+        const s = smtpSettings.parse(row.settings);
+        const dkim =
+          s.dkimDomain && s.dkimSelector && row.secrets.dkimPrivateKey
+            ? { domainName: s.dkimDomain, keySelector: s.dkimSelector, privateKey: row.secrets.dkimPrivateKey }
+            : null;
+        return {
+          version: row.version,
+          sender: createSmtpSender({
+            host: s.host,
+            port: s.port,
+            secure: s.secure,
+            user: s.user,
+            password: row.secrets.password ?? null,
+            from: s.from,
+            maxConnections: s.maxConnections,
+            dkim,
+            rejectUnauthorized: s.rejectUnauthorized,
+          }),
+        };
+      }
+      case 'twilio':
+        return {
+          version: row.version,
+          sender: createTwilioSender(twilioSettings.parse(row.settings), row.secrets.authToken ?? '', {
+            statusCallback: `${base}/api/webhooks/twilio/${storeId}/status`,
+          }),
+        };
+      case 'print_api':
+        // The print-and-mail adapter lands with batch letters; until then print files stay local.
+        return { version: row.version, sender: outbox };
+    }
+  }
+
+  return {
+    async senderFor(message) {
+      const channel = settingsChannel(message.channel);
+      const key = `${message.store_id}:${channel}`;
+      const row = await deps.settings.load(message.store_id, channel);
+      const version = row?.version ?? 0;
+      const hit = cache.get(key);
+      if (hit && hit.version === version) return hit.sender;
+      const built = await build(message.store_id, channel);
+      cache.set(key, built);
+      if (hit && hit.sender !== outbox) await hit.sender.close?.();
+      return built.sender;
+    },
+    async close() {
+      for (const { sender } of cache.values()) if (sender !== outbox) await sender.close?.();
+      cache.clear();
+    },
+  };
+}

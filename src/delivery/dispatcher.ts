@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { OutgoingMessage, SendResult } from '../channels/channel.ts';
+import type { SenderResolver } from '../channels/sender-resolver.ts';
+import type { Database, OutboxMessage } from '../db/schema.ts';
+import type { Clock } from '../shared/clock.ts';
+import { claimDue, recordAttempt, type AttemptOutcome } from './outbox.store.ts';
+import { DEFAULT_RETRY, nextRetry, type RetryPolicy } from './retry.rules.ts';
+import { checkAtSend, type Verdict } from './send-check.service.ts';
+
+export interface DispatcherOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  senders: SenderResolver;
+  logger?: Logger | undefined;
+  /** Messages claimed per round. */
+  batchSize?: number;
+  /** Sends in flight at once (match the SMTP pool's connections). */
+  concurrency?: number;
+  /** How long a claim lasts before another worker may take the message over. */
+  leaseMs?: number;
+  retry?: RetryPolicy;
+  /** Pause when there was nothing to do. */
+  idleMs?: number;
+  /** Extra headers for a message (List-Unsubscribe); from the unsubscribe service. */
+  headersFor?: (message: OutboxMessage) => Record<string, string>;
+  /** Called after each recorded attempt (e.g. to feed bounces to the reachability rules). */
+  onOutcome?: (message: OutboxMessage, outcome: AttemptOutcome, result: SendResult | null) => Promise<void>;
+}
+
+function outgoing(m: OutboxMessage, headers: Record<string, string>): OutgoingMessage {
+  return {
+    id: m.id,
+    storeId: m.store_id,
+    deliveryKey: m.delivery_key,
+    channel: m.channel,
+    purpose: m.purpose,
+    target: m.target ?? '',
+    sender: m.sender,
+    cc: m.cc,
+    bcc: m.bcc,
+    subject: m.subject,
+    html: m.body_html,
+    text: m.body_text,
+    headers,
+  };
+}
+
+/** Runs `work` over `items` with at most `limit` promises at once. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await work(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+/**
+ * The outbox worker: claims due messages with a lease, checks eligibility again, calls the
+ * provider with the delivery key, and records what happened. One message's failure is recorded
+ * on that message and never stops the others. A worker that dies mid-send leaves its claims to
+ * run out; the next worker takes them over (only those in-flight messages can be sent twice, and
+ * only by a provider that ignores the idempotency key).
+ */
+export function createDispatcher(opts: DispatcherOptions) {
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const batchSize = opts.batchSize ?? 200;
+  const concurrency = opts.concurrency ?? 10;
+  const leaseMs = opts.leaseMs ?? 5 * 60_000;
+  const policy = opts.retry ?? DEFAULT_RETRY;
+  const idleMs = opts.idleMs ?? 1000;
+  const { db, clock } = opts;
+
+  async function attempt(m: OutboxMessage, verdict: Verdict | undefined): Promise<void> {
+    let outcome: AttemptOutcome;
+    let result: SendResult | null = null;
+    if (!verdict || verdict.kind === 'skip') {
+      outcome = {
+        status: 'skipped',
+        reason: verdict?.reason ?? 'not_eligible',
+        detail: verdict?.detail ?? 'not checked',
+      };
+    } else if (verdict.kind === 'defer') {
+      outcome = { status: 'deferred', until: verdict.until, detail: verdict.detail };
+    } else if (!m.target) {
+      outcome = { status: 'failed', reason: 'no_target', detail: 'the message has no address or number' };
+    } else {
+      try {
+        const sender = await opts.senders.senderFor(m);
+        result = await sender.send(outgoing(m, opts.headersFor?.(m) ?? {}));
+        outcome = toOutcome(m, result, sender.provider);
+      } catch (err) {
+        // A provider adapter that throws is a transient failure of this one message.
+        const message = err instanceof Error ? err.message : String(err);
+        result = { kind: 'transient', error: message };
+        outcome = toOutcome(m, result, 'unknown');
+      }
+    }
+    const recorded = await recordAttempt(db, m.id, owner, outcome, clock.now());
+    if (!recorded) opts.logger?.warn({ id: m.id }, 'outbox message was taken over before its result was recorded');
+    else if (opts.onOutcome) await opts.onOutcome(m, outcome, result);
+  }
+
+  function toOutcome(m: OutboxMessage, result: SendResult, provider: string): AttemptOutcome {
+    switch (result.kind) {
+      case 'sent':
+        return { status: 'sent', provider, providerMessageId: result.providerMessageId };
+      case 'permanent':
+        return { status: 'failed', reason: 'provider_refused', detail: result.error };
+      case 'transient': {
+        const next = nextRetry(m.attempts, clock.now(), policy, result.retryAfterMs);
+        return next.retry
+          ? { status: 'queued', retryAt: next.at, reason: 'provider_transient', detail: result.error }
+          : {
+              status: 'failed',
+              reason: 'retries_exhausted',
+              detail: `gave up after ${m.attempts} attempts: ${result.error}`,
+            };
+      }
+    }
+  }
+
+  /** One round: claim, check, send, record. Returns how many messages it took. */
+  async function runOnce(): Promise<number> {
+    const claimed = await claimDue(db, { now: clock.now(), limit: batchSize, leaseMs, owner });
+    if (claimed.length === 0) return 0;
+    const verdicts = await checkAtSend(db, claimed, clock.now());
+    await eachLimited(claimed, concurrency, async (m) => {
+      try {
+        await attempt(m, verdicts.get(m.id));
+      } catch (err) {
+        // Recording failed (database trouble): the lease runs out and another round retries it.
+        opts.logger?.error({ err, id: m.id }, 'could not record an outbox attempt');
+      }
+    });
+    return claimed.length;
+  }
+
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  return {
+    owner,
+    runOnce,
+    /** Runs rounds until the outbox has nothing due; for tests and CLI jobs. */
+    async drain(): Promise<number> {
+      let total = 0;
+      for (let n = await runOnce(); n > 0; n = await runOnce()) total += n;
+      return total;
+    },
+    start(): void {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          let n = 0;
+          try {
+            n = await runOnce();
+          } catch (err) {
+            opts.logger?.error({ err }, 'outbox round failed');
+          }
+          if (n === 0 && running)
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, idleMs);
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            });
+        }
+      })();
+    },
+    /** Wakes an idle loop (after an enqueue). */
+    poke(): void {
+      wake?.();
+    },
+    async stop(): Promise<void> {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;
