@@ -24,6 +24,8 @@ import { createPreviewService } from './templates/preview.service.ts';
 import { createRenderer, type Renderer } from './templates/render.ts';
 import { createTemplatesService } from './templates/templates.service.ts';
 import { messagesRoutes } from './delivery/messages.routes.ts';
+import { testSendRoutes } from './delivery/test-send.routes.ts';
+import { createTestSendService } from './delivery/test-send.service.ts';
 import { createSendService } from './delivery/send.service.ts';
 import { unsubscribeRoutes } from './delivery/unsubscribe.routes.ts';
 import { createUnsubscribeService, type UnsubscribeService } from './delivery/unsubscribe.service.ts';
@@ -117,10 +119,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   verificationRoutes(server, { db, clock });
   importsRoutes(server, { db: deps.db });
   const renderer = deps.renderer ?? createRenderer();
-  templatesRoutes(server, {
+  const previews = createPreviewService({ db, renderer, clock, publicUrl: deps.config.publicUrl });
+  templatesRoutes(server, { db, templates: createTemplatesService({ db, renderer, clock }), previews });
+  testSendRoutes(server, {
     db,
-    templates: createTemplatesService({ db, renderer, clock }),
-    previews: createPreviewService({ db, renderer, clock, publicUrl: deps.config.publicUrl }),
+    testSend: createTestSendService({
+      db,
+      clock,
+      previews,
+      ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
+    }),
   });
   const unsubscribe = buildUnsubscribe({
     db,

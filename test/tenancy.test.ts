@@ -85,6 +85,7 @@ const BODIES: Record<string, object> = {
     requestKey: 'tenancy-probe-1',
   },
   'POST /api/templates/{templateId}/preview': {},
+  'POST /api/templates/{templateId}/test-send': { to: 'me@example.test', requestKey: 'tenancy-test-send' },
   'POST /api/stores/{storeId}/templates/preview': { channel: 'sms', language: 'en', purpose: 'service', body: 'Hi' },
   'POST /api/stores/{storeId}/templates/preview.pdf': {
     channel: 'letter',

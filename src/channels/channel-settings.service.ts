@@ -4,7 +4,7 @@ import type { ChannelKind, Database, ProviderName } from '../db/schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { openSecrets, sealSecrets } from '../shared/sealed-secrets.ts';
-import { parseProviderSettings, PROVIDERS, SECRET_NAMES } from './channel-settings.ts';
+import { parseProviderSettings, PROVIDERS, SECRET_NAMES, smtpSettings, twilioSettings } from './channel-settings.ts';
 
 export interface ChannelConfig {
   channel: ChannelKind;
@@ -57,11 +57,14 @@ export function createChannelSettingsService(deps: { db: Kysely<Database>; clock
       try {
         settings = parseProviderSettings(change.provider, change.settings ?? {});
       } catch (e) {
-        if (e instanceof ZodError)
+        if (e instanceof ZodError) {
+          const problems = e.issues.map((i) => ({ field: i.path.join('.') || 'settings', message: i.message }));
           throw new DomainError(
             'invalid_input',
-            `Check the ${change.provider} settings: ${e.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ')}`,
+            `Check the ${change.provider} settings: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+            problems,
           );
+        }
         throw e;
       }
       const allowed = SECRET_NAMES[change.provider];
@@ -151,3 +154,32 @@ export function createChannelSettingsService(deps: { db: Kysely<Database>; clock
 }
 
 export type ChannelSettingsService = ReturnType<typeof createChannelSettingsService>;
+
+/** Who a store may send as: approved From addresses and texting senders (no secrets involved). */
+export async function storeSenderIdentities(
+  db: Kysely<Database>,
+  storeId: number,
+): Promise<{ emailFrom: string[]; smsSenders: string[] }> {
+  const rows = await db
+    .selectFrom('store_channels')
+    .select(['channel', 'provider', 'settings'])
+    .where('store_id', '=', storeId)
+    .execute();
+  const emailFrom: string[] = [];
+  const smsSenders: string[] = [];
+  for (const r of rows) {
+    if (r.channel === 'email' && r.provider === 'smtp') {
+      const s = smtpSettings.safeParse(r.settings);
+      if (s.success) emailFrom.push(...s.data.fromAddresses, addressOf(s.data.from));
+    } else if (r.channel === 'sms' && r.provider === 'twilio') {
+      const s = twilioSettings.safeParse(r.settings);
+      if (s.success) smsSenders.push(...s.data.senders);
+    }
+  }
+  return { emailFrom: [...new Set(emailFrom)], smsSenders };
+}
+
+/** The bare address of "Name <address>". */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
+}

@@ -45,13 +45,20 @@ export function createSettingsResolver(deps: {
   settings: ChannelSettingsService;
   dataDir: string;
   publicUrl: string;
+  /** How long a store's settings are trusted before they are read again (ms). */
+  recheckMs?: number;
+  now?: () => number;
 }): SenderResolver {
   const outbox = createFileOutboxSender(path.join(deps.dataDir, 'outbox'));
-  const cache = new Map<string, { version: number; sender: ChannelSender }>();
+  const cache = new Map<string, { version: number; sender: ChannelSender; checkedAt: number }>();
+  const recheckMs = deps.recheckMs ?? 5000;
+  const now = deps.now ?? Date.now;
   const base = deps.publicUrl.replace(/\/$/, '');
 
-  async function build(storeId: number, channel: ChannelKind): Promise<{ version: number; sender: ChannelSender }> {
-    const row = await deps.settings.load(storeId, channel);
+  async function build(
+    row: Awaited<ReturnType<ChannelSettingsService['load']>>,
+    storeId: number,
+  ): Promise<{ version: number; sender: ChannelSender }> {
     if (!row || row.provider === 'outbox') return { version: row?.version ?? 0, sender: outbox };
     switch (row.provider) {
       case 'smtp': {
@@ -92,12 +99,17 @@ export function createSettingsResolver(deps: {
     async senderFor(message) {
       const channel = settingsChannel(message.channel);
       const key = `${message.store_id}:${channel}`;
+      const hit = cache.get(key);
+      // A settings read per message would cost more than the send; a change shows within recheckMs.
+      if (hit && now() - hit.checkedAt < recheckMs) return hit.sender;
       const row = await deps.settings.load(message.store_id, channel);
       const version = row?.version ?? 0;
-      const hit = cache.get(key);
-      if (hit && hit.version === version) return hit.sender;
-      const built = await build(message.store_id, channel);
-      cache.set(key, built);
+      if (hit && hit.version === version) {
+        hit.checkedAt = now();
+        return hit.sender;
+      }
+      const built = await build(row, message.store_id);
+      cache.set(key, { ...built, checkedAt: now() });
       if (hit && hit.sender !== outbox) await hit.sender.close?.();
       return built.sender;
     },

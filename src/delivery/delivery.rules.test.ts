@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryKey } from './delivery-key.rules.ts';
-import { nextRetry, parseRetryAfter } from './retry.rules.ts';
+import { parseRetryAfter } from '../channels/retry-after.ts';
+import { nextRetry } from './retry.rules.ts';
 import { acceptsOutcome } from './send-status.rules.ts';
 
 describe('delivery key', () => {

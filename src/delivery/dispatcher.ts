@@ -5,7 +5,7 @@ import type { OutgoingMessage, SendResult } from '../channels/channel.ts';
 import type { SenderResolver } from '../channels/sender-resolver.ts';
 import type { Database, OutboxMessage } from '../db/schema.ts';
 import type { Clock } from '../shared/clock.ts';
-import { claimDue, recordAttempt, type AttemptOutcome } from './outbox.store.ts';
+import { claimDue, recordAttempts, type AttemptOutcome } from './outbox.store.ts';
 import { DEFAULT_RETRY, nextRetry, type RetryPolicy } from './retry.rules.ts';
 import { checkAtSend, type Verdict } from './send-check.service.ts';
 
@@ -23,6 +23,11 @@ export interface DispatcherOptions {
   retry?: RetryPolicy;
   /** Pause when there was nothing to do. */
   idleMs?: number;
+  /**
+   * Results are written in groups of this many (one statement each). A crash can leave at most
+   * this many sent-but-unrecorded messages per worker, which the next worker sends again.
+   */
+  recordEvery?: number;
   /** Extra headers for a message (List-Unsubscribe); from the unsubscribe service. */
   headersFor?: (message: OutboxMessage) => Record<string, string>;
   /** Called after each recorded attempt (e.g. to feed bounces to the reachability rules). */
@@ -73,9 +78,52 @@ export function createDispatcher(opts: DispatcherOptions) {
   const leaseMs = opts.leaseMs ?? 5 * 60_000;
   const policy = opts.retry ?? DEFAULT_RETRY;
   const idleMs = opts.idleMs ?? 1000;
+  const recordEvery = opts.recordEvery ?? 25;
   const { db, clock } = opts;
 
-  async function attempt(m: OutboxMessage, verdict: Verdict | undefined): Promise<void> {
+  interface Result {
+    m: OutboxMessage;
+    outcome: AttemptOutcome;
+    result: SendResult | null;
+  }
+
+  /** Batches results into one write per group; writes run one after another. */
+  function createRecorder() {
+    const pending: Result[] = [];
+    let chain: Promise<void> = Promise.resolve();
+    const write = async (items: Result[]) => {
+      try {
+        const recorded = await recordAttempts(
+          db,
+          owner,
+          items.map((i) => ({ id: i.m.id, outcome: i.outcome })),
+          clock.now(),
+        );
+        for (const i of items) {
+          if (!recorded.has(i.m.id))
+            opts.logger?.warn({ id: i.m.id }, 'outbox message was taken over before its result was recorded');
+          else if (opts.onOutcome) await opts.onOutcome(i.m, i.outcome, i.result);
+        }
+      } catch (err) {
+        // The claims run out and another round takes these messages again.
+        opts.logger?.error({ err, ids: items.map((i) => i.m.id) }, 'could not record outbox attempts');
+      }
+    };
+    const flush = (): Promise<void> => {
+      const items = pending.splice(0);
+      if (items.length > 0) chain = chain.then(() => write(items));
+      return chain;
+    };
+    return {
+      add(r: Result): void {
+        pending.push(r);
+        if (pending.length >= recordEvery) void flush();
+      },
+      flush,
+    };
+  }
+
+  async function attempt(m: OutboxMessage, verdict: Verdict | undefined): Promise<Result> {
     let outcome: AttemptOutcome;
     let result: SendResult | null = null;
     if (!verdict || verdict.kind === 'skip') {
@@ -100,9 +148,7 @@ export function createDispatcher(opts: DispatcherOptions) {
         outcome = toOutcome(m, result, 'unknown');
       }
     }
-    const recorded = await recordAttempt(db, m.id, owner, outcome, clock.now());
-    if (!recorded) opts.logger?.warn({ id: m.id }, 'outbox message was taken over before its result was recorded');
-    else if (opts.onOutcome) await opts.onOutcome(m, outcome, result);
+    return { m, outcome, result };
   }
 
   function toOutcome(m: OutboxMessage, result: SendResult, provider: string): AttemptOutcome {
@@ -129,14 +175,9 @@ export function createDispatcher(opts: DispatcherOptions) {
     const claimed = await claimDue(db, { now: clock.now(), limit: batchSize, leaseMs, owner });
     if (claimed.length === 0) return 0;
     const verdicts = await checkAtSend(db, claimed, clock.now());
-    await eachLimited(claimed, concurrency, async (m) => {
-      try {
-        await attempt(m, verdicts.get(m.id));
-      } catch (err) {
-        // Recording failed (database trouble): the lease runs out and another round retries it.
-        opts.logger?.error({ err, id: m.id }, 'could not record an outbox attempt');
-      }
-    });
+    const recorder = createRecorder();
+    await eachLimited(claimed, concurrency, async (m) => recorder.add(await attempt(m, verdicts.get(m.id))));
+    await recorder.flush();
     return claimed.length;
   }
 

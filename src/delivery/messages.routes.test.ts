@@ -97,6 +97,38 @@ describe('single sends and contact history', () => {
     expect(msg.target).toBe(c.cell_phone);
   });
 
+  it('refuses a marketing template sent as service, and leaves the unsubscribe link out of service e-mail', async () => {
+    const c = await buildCustomer(t.db.kysely, t.storeA.id);
+    const tpl = await manager.post(`/api/stores/${t.storeA.id}/templates`, {
+      channel: 'email',
+      contactType: 'maintenance',
+      language: 'en',
+      purpose: 'marketing',
+      name: 'Spring offer',
+      subject: 'Spring offer',
+      body: '<p>20% off brakes.</p>',
+    });
+    const dodge = await agent.post(`/api/customers/${c.id}/messages`, {
+      purpose: 'service',
+      channel: 'email',
+      templateId: tpl.json<{ id: number }>().id,
+      requestKey: key(),
+    });
+    expect(dodge.statusCode).toBe(400);
+    expect(dodge.body).toContain('marketing template');
+    const service = await agent.post(`/api/customers/${c.id}/messages`, {
+      purpose: 'service',
+      channel: 'email',
+      subject: 'Your car is ready',
+      body: '<p>Pick it up any time.</p>',
+      requestKey: key(),
+    });
+    expect(service.statusCode, service.body).toBe(201);
+    const msg = (await agent.get(`/api/messages/${service.json<Item>().id}`)).json<{ html: string; text: string }>();
+    expect(msg.html).not.toContain('/u/');
+    expect(msg.text).not.toMatch(/unsubscribe/i);
+  });
+
   it('never shows or sends to another store’s customers', async () => {
     const other = await buildCustomer(t.db.kysely, t.storeB.id);
     const res = await agent.post(`/api/customers/${other.id}/messages`, {

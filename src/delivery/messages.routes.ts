@@ -9,6 +9,7 @@ import { errorSchema } from '../http/schemas.ts';
 import { notFound } from '../shared/errors.ts';
 import { listHistory, listStoreMessages, loadMessage, type HistoryRow } from './history.store.ts';
 import { approvedSenders } from './send.service.ts';
+import { storeSenderIdentities } from '../channels/channel-settings.service.ts';
 import type { SendService } from './send.service.ts';
 
 const STATUSES = [
@@ -202,7 +203,10 @@ export function messagesRoutes(app: FastifyInstance, deps: { db: Kysely<Database
         response: {
           200: z.object({
             targets: z.object({ email: z.array(z.string()), sms: z.array(z.string()) }),
+            /** E-mail From addresses the user may pick. */
             senders: z.array(z.string()),
+            /** Texting numbers or sender ids of the store (the first is the default). */
+            smsSenders: z.array(z.string()),
             language: z.enum(['en', 'fr']),
           }),
           ...errors,
@@ -214,12 +218,14 @@ export function messagesRoutes(app: FastifyInstance, deps: { db: Kysely<Database
       const customer = await findCustomer(deps.db, p.storeIds, req.params.customerId);
       if (!customer) throw notFound('Customer');
       const store = p.stores.find((s) => s.id === customer.store_id);
+      const identities = await storeSenderIdentities(deps.db, customer.store_id);
       return {
         targets: {
           email: customer.email ? [customer.email] : [],
           sms: customer.cell_phone ? [customer.cell_phone] : [],
         },
-        senders: approvedSenders({ email: store?.email ?? null }, { email: p.user.email }),
+        senders: approvedSenders({ email: store?.email ?? null }, { email: p.user.email }, identities.emailFrom),
+        smsSenders: identities.smsSenders,
         language: customer.language && /^fr/i.test(customer.language) ? ('fr' as const) : ('en' as const),
       };
     },

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, OutboxMessage, OutboxStatus, SourceKind, TemplateChannel } from '../db/schema.ts';
+import type { Database, OutboxMessage, SourceKind, TemplateChannel } from '../db/schema.ts';
 
 export interface NewOutboxMessage {
   storeId: number;
-  customerId: number;
+  /** Null only for a test send (sourceKind 'test'). */
+  customerId: number | null;
   deliveryKey: string;
   sourceKind: SourceKind;
   sourceRef: string | null;
@@ -132,10 +133,116 @@ export type AttemptOutcome =
   | { status: 'deferred'; until: Date; detail: string }
   | { status: 'failed' | 'skipped'; reason: string; detail: string };
 
+/** One attempt's result, as the columns it sets. */
+function columnsOf(outcome: AttemptOutcome, now: Date) {
+  switch (outcome.status) {
+    case 'sent':
+      return {
+        status: 'sent',
+        provider: outcome.provider,
+        pmid: outcome.providerMessageId,
+        sent: now,
+        due: null,
+        reason: null,
+        detail: null,
+        finished: null,
+        attemptsDelta: 0,
+        event: 'sent',
+        eventDetail: `${outcome.provider}${outcome.providerMessageId ? ` ${outcome.providerMessageId}` : ''}`,
+      };
+    case 'queued':
+      return {
+        status: 'queued',
+        provider: null,
+        pmid: null,
+        sent: null,
+        due: outcome.retryAt,
+        reason: outcome.reason,
+        detail: outcome.detail,
+        finished: null,
+        attemptsDelta: 0,
+        event: 'retry',
+        eventDetail: outcome.detail,
+      };
+    case 'deferred':
+      // Quiet hours are not an attempt: give back the one the claim counted.
+      return {
+        status: 'deferred',
+        provider: null,
+        pmid: null,
+        sent: null,
+        due: outcome.until,
+        reason: 'quiet_hours',
+        detail: outcome.detail,
+        finished: null,
+        attemptsDelta: -1,
+        event: 'deferred',
+        eventDetail: outcome.detail,
+      };
+    case 'failed':
+    case 'skipped':
+      return {
+        status: outcome.status,
+        provider: null,
+        pmid: null,
+        sent: null,
+        due: null,
+        reason: outcome.reason,
+        detail: outcome.detail,
+        finished: now,
+        attemptsDelta: 0,
+        event: outcome.status,
+        eventDetail: outcome.detail,
+      };
+  }
+}
+
 /**
- * Records how an attempt ended, if this worker still holds the message (a worker whose lease ran
- * out and was taken over records nothing), and adds the event to the message's history.
+ * Records how attempts ended, in one statement, for the messages this worker still holds (a
+ * worker whose lease ran out and was taken over records nothing), and adds each event to its
+ * message's history. Returns the ids recorded.
  */
+export async function recordAttempts(
+  db: Kysely<Database>,
+  owner: string,
+  results: readonly { id: number; outcome: AttemptOutcome }[],
+  now: Date,
+): Promise<Set<number>> {
+  if (results.length === 0) return new Set();
+  const rows = results.map(({ id, outcome }) => {
+    const c = columnsOf(outcome, now);
+    return sql`(${id}::bigint, ${c.status}::text, ${c.provider}::text, ${c.pmid}::text, ${c.sent}::timestamptz,
+      ${c.due}::timestamptz, ${c.reason}::text, ${c.detail}::text, ${c.finished}::timestamptz, ${c.attemptsDelta}::int,
+      ${c.event}::text, ${c.eventDetail}::text)`;
+  });
+  const { rows: recorded } = await sql<{ id: number }>`
+    with v (id, status, provider, pmid, sent, due, reason, detail, finished, attempts_delta, event, event_detail) as (
+      values ${sql.join(rows)}
+    ),
+    m as (
+      update outbox_messages o
+      set status = v.status,
+          provider = coalesce(v.provider, o.provider),
+          provider_message_id = coalesce(v.pmid, o.provider_message_id),
+          sent_at = coalesce(v.sent, o.sent_at),
+          due_at = coalesce(v.due, o.due_at),
+          status_reason = v.reason,
+          status_detail = v.detail,
+          finished_at = v.finished,
+          attempts = o.attempts + v.attempts_delta,
+          lease_owner = null,
+          updated_at = ${now}
+      from v
+      where o.id = v.id and o.status = 'sending' and o.lease_owner = ${owner}
+      returning o.id, o.store_id, v.event, v.event_detail
+    )
+    insert into outbox_events (message_id, store_id, status, detail, occurred_at)
+    select id, store_id, event, event_detail, ${now} from m
+    returning message_id as id`.execute(db);
+  return new Set(recorded.map((r) => Number(r.id)));
+}
+
+/** One attempt's result (see recordAttempts). */
 export async function recordAttempt(
   db: Kysely<Database>,
   id: number,
@@ -143,37 +250,7 @@ export async function recordAttempt(
   outcome: AttemptOutcome,
   now: Date,
 ): Promise<boolean> {
-  const set = (() => {
-    switch (outcome.status) {
-      case 'sent':
-        return sql`status = 'sent', provider = ${outcome.provider}, provider_message_id = ${outcome.providerMessageId},
-          sent_at = ${now}, status_reason = null, status_detail = null`;
-      case 'queued':
-        return sql`status = 'queued', due_at = ${outcome.retryAt}, status_reason = ${outcome.reason}, status_detail = ${outcome.detail}`;
-      case 'deferred':
-        return sql`status = 'deferred', due_at = ${outcome.until}, status_reason = 'quiet_hours', status_detail = ${outcome.detail},
-          attempts = attempts - 1`;
-      case 'failed':
-      case 'skipped':
-        return sql`status = ${outcome.status}, status_reason = ${outcome.reason}, status_detail = ${outcome.detail},
-          finished_at = ${now}`;
-    }
-  })();
-  const detail =
-    outcome.status === 'sent'
-      ? `${outcome.provider}${outcome.providerMessageId ? ` ${outcome.providerMessageId}` : ''}`
-      : outcome.detail;
-  const eventStatus: OutboxStatus | 'retry' = outcome.status === 'queued' ? 'retry' : outcome.status;
-  const { rows } = await sql<{ id: number }>`
-    with m as (
-      update outbox_messages set ${set}, lease_owner = null, updated_at = ${now}
-      where id = ${id} and status = 'sending' and lease_owner = ${owner}
-      returning id, store_id
-    )
-    insert into outbox_events (message_id, store_id, status, detail, occurred_at)
-    select id, store_id, ${eventStatus}, ${detail}, ${now} from m
-    returning id`.execute(db);
-  return rows.length > 0;
+  return (await recordAttempts(db, owner, [{ id, outcome }], now)).has(id);
 }
 
 /** A provider's later report (delivered, bounced, complained, failed) for a message it accepted. */

@@ -9,6 +9,7 @@ import { mergeInputFromProfile, storeSender } from '../templates/merge-input.row
 import { renderMessage } from '../templates/message.render.ts';
 import type { Renderer } from '../templates/render.ts';
 import { checkDraft } from '../templates/template-draft.rules.ts';
+import { storeSenderIdentities } from '../channels/channel-settings.service.ts';
 import { findTemplate } from '../templates/templates.store.ts';
 import { deliveryKey } from './delivery-key.rules.ts';
 import { insertMessages } from './outbox.store.ts';
@@ -51,9 +52,13 @@ function ownTargets(c: { email: string | null; cell_phone: string | null }, chan
   }
 }
 
-/** From-addresses a user may pick: their own and the store's. */
-export function approvedSenders(store: Pick<Store, 'email'>, actor: Pick<SendActor, 'email'>): string[] {
-  return [...new Set([actor.email, store.email].filter((s): s is string => Boolean(s)))];
+/** From-addresses a user may pick: their own, the store's, and the store's approved list. */
+export function approvedSenders(
+  store: Pick<Store, 'email'>,
+  actor: Pick<SendActor, 'email'>,
+  approved: readonly string[] = [],
+): string[] {
+  return [...new Set([actor.email, store.email, ...approved].filter((s): s is string => Boolean(s)))];
 }
 
 /**
@@ -81,6 +86,12 @@ export function createSendService(deps: {
           `Template "${t.template.name}" is for ${t.template.channel}, not ${req.channel}.`,
         );
       if (!t.template.active) throw new DomainError('invalid_input', `Template "${t.template.name}" is not active.`);
+      // A marketing template sent "as service" would dodge the marketing consent check.
+      if (t.template.purpose !== req.purpose)
+        throw new DomainError(
+          'invalid_input',
+          `Template "${t.template.name}" is a ${t.template.purpose} template; send it as ${t.template.purpose}.`,
+        );
       return {
         subject: t.version.subject,
         body: t.version.body,
@@ -148,15 +159,21 @@ export function createSendService(deps: {
       const bcc = [...(req.bcc ?? []), ...(req.bccSelf ? [actor.email] : [])];
       if (req.channel !== 'email' && (req.cc?.length || bcc.length))
         throw new DomainError('invalid_input', 'CC and BCC apply to e-mail only.');
-      const senders = approvedSenders(store, actor);
+      const identities = await storeSenderIdentities(db, store.id);
+      const senders =
+        req.channel === 'email' ? approvedSenders(store, actor, identities.emailFrom) : identities.smsSenders;
       if (req.sender && !senders.some((s) => s.toLowerCase() === req.sender?.toLowerCase()))
-        throw new DomainError('invalid_input', `Send from one of: ${senders.join(', ')}.`);
+        throw new DomainError(
+          'invalid_input',
+          senders.length > 0 ? `Send from one of: ${senders.join(', ')}.` : 'This store has no sender to choose from.',
+        );
 
       const language = templateLanguage(customer.language);
       const c = await content(req, store, language);
       const profile = await loadProfile(db, customer);
+      // Only marketing carries an unsubscribe link: service messages are not subscriptions.
       const unsubscribeUrl =
-        req.channel === 'email'
+        req.channel === 'email' && req.purpose === 'marketing'
           ? deps.unsubscribe.urlFor({
               customerId: customer.id,
               storeId: store.id,

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from '../../delivery/retry.rules.ts';
+import { parseRetryAfter } from '../retry-after.ts';
 import type { ChannelSender, OutgoingMessage, SendResult } from '../channel.ts';
 import type { TwilioSettings } from '../channel-settings.ts';
 

@@ -70,17 +70,13 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-/**
- * Calls the API and returns the parsed JSON body typed as `T` (the types in ./types.ts mirror the
- * server's zod schemas, which validate every response on the way out).
- */
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** Sends the request; network failures become an ApiError (status 0), an abort stays an AbortError. */
+async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
@@ -91,12 +87,35 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
   }
+}
+
+/** Turns a failed response into an ApiError (announcing a 401 unless told not to). */
+async function failure(res: Response, options: RequestOptions): Promise<ApiError> {
+  const error = errorFromBody(res.status, await readJson(res));
+  if (res.status === 401 && !options.quiet401) unauthorizedListeners.forEach((l) => l());
+  return error;
+}
+
+/**
+ * Calls the API and returns the parsed JSON body typed as `T` (the types in ./types.ts mirror the
+ * server's zod schemas, which validate every response on the way out).
+ */
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, options, 'application/json');
+  if (!res.ok) throw await failure(res, options);
   const body = await readJson(res);
-  if (!res.ok) {
-    const error = errorFromBody(res.status, body);
-    if (res.status === 401 && !options.quiet401) unauthorizedListeners.forEach((l) => l());
-    throw error;
-  }
   // The server validated this body against its response schema; trust it to match ours.
   return body as T;
+}
+
+/** Calls the API for a file (a PDF); failures are the same ApiErrors as apiRequest's. */
+export async function apiBlobRequest(
+  method: string,
+  path: string,
+  accept: string,
+  options: RequestOptions = {},
+): Promise<Blob> {
+  const res = await send(method, path, options, `${accept}, application/json`);
+  if (!res.ok) throw await failure(res, options);
+  return res.blob();
 }

@@ -2,3 +2,46 @@
 export const customerKey = (id: number) => ['customers', 'profile', id] as const;
 export const contactabilityKey = (id: number) => ['customers', 'contactability', id] as const;
 export const consentKey = (id: number) => ['customers', 'consent', id] as const;
+
+/** Templates: lists per store and filters, one template's detail, previews of drafts and saved versions. */
+export const TEMPLATES_KEY = ['templates'] as const;
+export const MERGE_TAGS_KEY = ['merge-tags'] as const;
+export const templateListKey = (
+  storeId: number,
+  filters: { channel?: string | undefined; language?: string | undefined; active?: boolean | undefined },
+) =>
+  [
+    ...TEMPLATES_KEY,
+    'list',
+    storeId,
+    filters.channel ?? null,
+    filters.language ?? null,
+    filters.active ?? null,
+  ] as const;
+export const templateDetailKey = (id: number) => [...TEMPLATES_KEY, 'detail', id] as const;
+export const templateDraftPreviewKey = (storeId: number, draft: unknown) =>
+  [...TEMPLATES_KEY, 'draft-preview', storeId, draft] as const;
+export const templateDraftPdfKey = (storeId: number, draft: unknown) =>
+  [...TEMPLATES_KEY, 'draft-pdf', storeId, draft] as const;
+export const templateSavedPreviewKey = (id: number, version: number | null, customerId: number | null) =>
+  [...TEMPLATES_KEY, 'saved-preview', id, version, customerId] as const;
+export const templateVersionKey = (id: number, version: number) => [...TEMPLATES_KEY, 'version', id, version] as const;
+
+/** Delivery: a customer's history pages, the store's Outbox pages, one message, what a send can use. */
+export const historyKey = (
+  customerId: number,
+  filters?: { channel?: string | undefined; status?: string | undefined },
+) =>
+  filters
+    ? (['customers', 'history', customerId, filters.channel ?? null, filters.status ?? null] as const)
+    : (['customers', 'history', customerId] as const);
+export const STORE_MESSAGES_KEY = ['store-messages'] as const;
+export const storeMessagesKey = (
+  storeId: number,
+  filters: { channel?: string | undefined; status?: string | undefined },
+) => [...STORE_MESSAGES_KEY, storeId, filters.channel ?? null, filters.status ?? null] as const;
+export const messageKey = (id: number) => ['messages', id] as const;
+export const sendOptionsKey = (customerId: number) => ['customers', 'send-options', customerId] as const;
+export const eligibilityKey = (customerId: number, channel: string, purpose: string) =>
+  ['customers', 'eligibility', customerId, channel, purpose] as const;
+export const channelsKey = (storeId: number) => ['stores', 'channels', storeId] as const;

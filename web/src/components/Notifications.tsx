@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 
 export interface NoticeInput {
   title?: string;
-  message: string;
+  message: ReactNode;
   color?: 'green' | 'red' | 'blue' | 'yellow';
 }
 

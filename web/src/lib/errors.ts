@@ -4,10 +4,13 @@ import { isApiError } from '../api/client.ts';
 export function errorMessage(error: unknown): string {
   if (isApiError(error)) {
     if (error.code === 'invalid_input' && Array.isArray(error.details)) {
-      const messages = error.details.flatMap((d: unknown) =>
-        typeof d === 'object' && d !== null && 'message' in d && typeof d.message === 'string' ? [d.message] : [],
-      );
-      if (messages.length > 0) return messages.map((m) => m.charAt(0).toUpperCase() + m.slice(1)).join('. ') + '.';
+      const messages = error.details.flatMap((d: unknown) => {
+        if (typeof d !== 'object' || d === null || !('message' in d) || typeof d.message !== 'string') return [];
+        // Name the field when the server does: "port: Too small" says what to fix.
+        const field = 'field' in d && typeof d.field === 'string' && d.field ? `${d.field}: ` : '';
+        return [`${field}${d.message.charAt(0).toUpperCase()}${d.message.slice(1)}`];
+      });
+      if (messages.length > 0) return messages.join('. ') + '.';
     }
     return error.message;
   }

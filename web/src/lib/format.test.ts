@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTimeInZone, formatMoney, formatPhone, monthsDaysAgo, vehicleLabel } from './format.ts';
+import {
+  formatClockInZone,
+  formatDate,
+  formatDateInZone,
+  formatDateTimeInZone,
+  formatMoney,
+  formatPhone,
+  formatShortDateTimeInZone,
+  monthsDaysAgo,
+  vehicleLabel,
+} from './format.ts';
 
 describe('formatPhone', () => {
   it('formats North American E.164 numbers', () => {
@@ -50,5 +60,15 @@ describe('monthsDaysAgo', () => {
 describe('vehicleLabel', () => {
   it('joins the known parts', () => {
     expect(vehicleLabel({ year: 2021, make: 'Toyota', model: null })).toBe('2021 Toyota');
+  });
+});
+
+describe('instants in a zone', () => {
+  it('formats the day, the time, and both compactly', () => {
+    const iso = '2026-11-24T02:05:00Z';
+    expect(formatDateInZone(iso, 'America/Halifax')).toBe('Nov 23, 2026');
+    expect(formatClockInZone(iso, 'America/Halifax')).toBe('10:05 p.m.');
+    expect(formatShortDateTimeInZone(iso, 'America/Halifax')).toBe('Nov 23, 2026, 10:05 p.m.');
+    expect(formatDateInZone('nope', 'UTC')).toBe('nope');
   });
 });

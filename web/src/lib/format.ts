@@ -94,3 +94,31 @@ export function departmentLabel(department: string): string {
       return department.charAt(0).toUpperCase() + department.slice(1).replaceAll('_', ' ');
   }
 }
+
+/** An instant in the store's time zone, compactly for tables: "Nov 23, 2026, 10:19 a.m.". */
+export function formatShortDateTimeInZone(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  }).format(at);
+}
+
+/** The calendar day of an instant in the store's zone: "Nov 23, 2026". */
+export function formatDateInZone(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: 'short', day: 'numeric', timeZone }).format(at);
+}
+
+/** The time of day of an instant in the store's zone: "10:19 a.m.". */
+export function formatClockInZone(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-CA', { hour: 'numeric', minute: '2-digit', timeZone }).format(at);
+}

@@ -49,6 +49,14 @@ export function AppLayout() {
           active={pathname === '/customers' || pathname.startsWith('/customers/')}
           onClick={close}
         />
+        <NavLink
+          component={Link}
+          to="/templates"
+          label="Templates"
+          active={pathname === '/templates' || pathname.startsWith('/templates/')}
+          onClick={close}
+        />
+        <NavLink component={Link} to="/outbox" label="Outbox" active={pathname === '/outbox'} onClick={close} />
         {canManageStore(user.role) && (
           <NavLink
             component={Link}

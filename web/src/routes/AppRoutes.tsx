@@ -4,8 +4,11 @@ import { CustomerProfilePage } from './CustomerProfilePage.tsx';
 import { CustomerSearchPage } from './CustomerSearchPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { OutboxPage } from './OutboxPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { StoreSettingsPage } from './StoreSettingsPage.tsx';
+import { TemplateEditorPage } from './TemplateEditorPage.tsx';
+import { TemplatesPage } from './TemplatesPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -16,6 +19,10 @@ export function AppRoutes() {
           <Route index element={<Navigate to="/customers" replace />} />
           <Route path="customers" element={<CustomerSearchPage />} />
           <Route path="customers/:customerId" element={<CustomerProfilePage />} />
+          <Route path="templates" element={<TemplatesPage />} />
+          <Route path="templates/new" element={<TemplateEditorPage />} />
+          <Route path="templates/:templateId" element={<TemplateEditorPage />} />
+          <Route path="outbox" element={<OutboxPage />} />
           <Route path="settings/store" element={<StoreSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,11 +1,17 @@
-import { Alert, Anchor, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCustomerProfile } from '../api/customers.queries.ts';
 import { isApiError } from '../api/client.ts';
 import { ContactPermissionsCard } from '../components/consent/ContactPermissionsCard.tsx';
 import { CustomerHeaderCard } from '../components/profile/CustomerHeaderCard.tsx';
-import { ProfileTabs } from '../components/profile/ProfileTabs.tsx';
+import { SendMessageModal } from '../components/delivery/SendMessageModal.tsx';
+import { useNotify } from '../components/Notifications.tsx';
+import { ProfileTabs, type ProfileTab } from '../components/profile/ProfileTabs.tsx';
+import { ChannelIcon } from '../components/templates/ChannelBadge.tsx';
+import type { HistoryItem } from '../api/delivery.types.ts';
 import { errorMessage } from '../lib/errors.ts';
+import { formatPhone, formatShortDateTimeInZone } from '../lib/format.ts';
 import { useStores } from '../session/StoreContext.tsx';
 
 function parseId(raw: string | undefined): number | null {
@@ -27,8 +33,11 @@ function NotFound() {
 
 export function CustomerProfilePage() {
   const id = parseId(useParams().customerId);
-  const { store: currentStore, storeById } = useStores();
+  const { store: currentStore, storeById, user } = useStores();
   const profile = useCustomerProfile(id);
+  const [tab, setTab] = useState<ProfileTab>('vehicles');
+  const [sending, setSending] = useState(false);
+  const notify = useNotify();
 
   if (id === null) return <NotFound />;
   if (profile.isPending) {
@@ -46,19 +55,48 @@ export function CustomerProfilePage() {
       </Alert>
     );
   }
-  const customerStore = storeById(profile.data.customer.storeId);
+  const customer = profile.data.customer;
+  const customerStore = storeById(customer.storeId);
+  const timeZone = customerStore?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  const onSent = (m: HistoryItem) => {
+    setSending(false);
+    setTab('history');
+    const to = m.channel === 'sms' ? formatPhone(m.target) : (m.target ?? '');
+    notify({
+      color: 'green',
+      title: m.status === 'deferred' ? 'Message scheduled' : 'Message queued',
+      message:
+        m.status === 'deferred' && m.dueAt
+          ? `${m.channel === 'sms' ? 'Text' : 'E-mail'} to ${to} waits for quiet hours to end: ${formatShortDateTimeInZone(m.dueAt, timeZone)}.`
+          : `${m.channel === 'sms' ? 'Text' : 'E-mail'} to ${to} is queued and goes out in a moment.`,
+    });
+  };
+
   return (
     <Stack gap="md">
       <CustomerHeaderCard
-        customer={profile.data.customer}
+        customer={customer}
         store={customerStore}
         showStore={customerStore !== undefined && customerStore.id !== currentStore?.id}
+        actions={
+          <Button size="xs" leftSection={<ChannelIcon channel="email" />} onClick={() => setSending(true)}>
+            Send
+          </Button>
+        }
       />
-      <ContactPermissionsCard
-        customerId={profile.data.customer.id}
-        timeZone={customerStore?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
+      <ContactPermissionsCard customerId={profile.data.customer.id} timeZone={timeZone} />
+      <ProfileTabs profile={profile.data} store={customerStore} tab={tab} onTabChange={setTab} />
+      <SendMessageModal
+        opened={sending}
+        onClose={() => setSending(false)}
+        onSent={onSent}
+        customerId={customer.id}
+        customerName={customer.displayName}
+        storeId={customer.storeId}
+        storeName={customerStore?.name ?? ''}
+        userEmail={user.email}
       />
-      <ProfileTabs profile={profile.data} store={customerStore} />
     </Stack>
   );
 }

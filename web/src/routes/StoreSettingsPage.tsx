@@ -1,15 +1,22 @@
-import { Alert, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { useStoreSettings } from '../api/store-settings.queries.ts';
+import { ChannelsSection } from '../components/settings/channels/ChannelsSection.tsx';
 import { StoreSettingsForm } from '../components/settings/StoreSettingsForm.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { canManageStore } from '../lib/roles.ts';
 import { useStores } from '../session/StoreContext.tsx';
 
-/** /settings/store: the chosen store's settings; agents may look but not change them. */
+/**
+ * /settings/store: the chosen store's settings; agents may look but not change them. Managers and
+ * administrators also see the sending channels (?tab=channels), which only administrators change.
+ */
 export function StoreSettingsPage() {
   const { store, user } = useStores();
   const settings = useStoreSettings(store?.id);
   const readOnly = !canManageStore(user.role);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'channels' && !readOnly ? 'channels' : 'general';
 
   let body;
   if (!store) {
@@ -48,7 +55,29 @@ export function StoreSettingsPage() {
           Only managers and administrators can change store settings.
         </Alert>
       )}
-      {body}
+      {readOnly || !store ? (
+        body
+      ) : (
+        <Tabs
+          value={tab}
+          onChange={(v) => setParams(v === 'channels' ? { tab: 'channels' } : {}, { replace: true })}
+          keepMounted={false}
+        >
+          <Tabs.List mb="md">
+            <Tabs.Tab value="general">General</Tabs.Tab>
+            <Tabs.Tab value="channels">Sending channels</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="general">{body}</Tabs.Panel>
+          <Tabs.Panel value="channels">
+            <ChannelsSection
+              key={store.id}
+              storeId={store.id}
+              readOnly={user.role !== 'admin'}
+              timeZone={store.timeZone}
+            />
+          </Tabs.Panel>
+        </Tabs>
+      )}
     </Stack>
   );
 }

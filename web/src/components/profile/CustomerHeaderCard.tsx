@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { CustomerDetail, Store } from '../../api/types.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { Field } from '../Field.tsx';
@@ -17,10 +18,13 @@ export function CustomerHeaderCard({
   customer: c,
   store,
   showStore,
+  actions,
 }: {
   customer: CustomerDetail;
   store: Store | undefined;
   showStore: boolean;
+  /** Buttons beside the verification date (the profile's "Send"). */
+  actions?: ReactNode;
 }) {
   return (
     <Paper withBorder p="md" component="section" aria-label="Customer information">
@@ -45,7 +49,10 @@ export function CustomerHeaderCard({
             </Text>
           )}
         </Stack>
-        <LastVerified customerId={c.id} lastVerifiedAt={c.lastVerifiedAt} />
+        <Group gap="sm" align="center" wrap="wrap">
+          <LastVerified customerId={c.id} lastVerifiedAt={c.lastVerifiedAt} />
+          {actions}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg" mt="sm">
         <Stack gap={4}>
