@@ -1,4 +1,6 @@
 import { Liquid } from 'liquidjs';
+import { DEFAULT_TEMPLATES } from '../src/templates/defaults/index.ts';
+import { createMessageRenderer, type MessageSource } from '../src/templates/message.render.ts';
 import { createRenderer } from '../src/templates/render.ts';
 import { buildMergeContext, sampleMergeInput, type MergeContext } from '../src/templates/merge-context.ts';
 
@@ -7,7 +9,10 @@ import { buildMergeContext, sampleMergeInput, type MergeContext } from '../src/t
  * date) N times on one core (default 50,000), with Forecourt's renderer (cached Intl formatters,
  * HTML escaping) and with a bare liquidjs engine on the same template using liquidjs's own `date`
  * filter, in the same run. Contexts are built beforehand and rendering alone is timed,
- * except on the line that also times buildMergeContext per render.
+ * except on the line that also times buildMergeContext per render. Then whole e-mails (subject,
+ * document with footer and inlined CSS, text part, from merge input), compiled once per template
+ * against composed per message as before compileEmail, for this template and a default letter
+ * (N / 10 each for the per-message path, which is slow).
  */
 export async function run(args: string[]): Promise<void> {
   const i = args.indexOf('--renders');
@@ -70,6 +75,41 @@ export async function run(args: string[]): Promise<void> {
     process.stdout.write(`  ratio forecourt / this: ${(oursRate / rate).toFixed(2)}×\n`);
   }
   process.stdout.write(`target ≥ 15,000 renders/s: ${oursRate >= 15_000 ? 'met' : 'NOT met'}\n`);
+
+  const sender = { storeName: 'Maple Motors', postalAddress: ['1 Main St', 'Toronto ON  M5V 2T6'] };
+  const reminder = DEFAULT_TEMPLATES.find((t) => t.contactType === 'reminder_1' && t.language === 'en');
+  const emails: [string, MessageSource][] = [
+    ['this template', { channel: 'email', purpose: 'service', subject: 'Service for {{ vehicle.model }}', body: ours }],
+    [
+      'default letter reminder_1 (en)',
+      { channel: 'email', purpose: 'service', subject: reminder?.subject ?? '', body: reminder?.body ?? '' },
+    ],
+  ];
+  const compiledMessages = createMessageRenderer(renderer);
+  const perMessage = createMessageRenderer(renderer, { uncompiled: true });
+  for (const [label, source] of emails) {
+    const compiledRate = measure(
+      renders,
+      (k) => compiledMessages.render(source, inputs[k % inputs.length]!, sender).html,
+    );
+    const oldRate = measure(
+      Math.ceil(renders / 10),
+      (k) => perMessage.render(source, inputs[k % inputs.length]!, sender).html,
+    );
+    process.stdout.write(`full e-mail, ${label}:\n`);
+    process.stdout.write(
+      line('  compiled once, Liquid per customer (createMessageRenderer)', compiledRate).replace(
+        'renders/s',
+        'e-mails/s',
+      ),
+    );
+    process.stdout.write(
+      `${line('  composed per message (sanitise, juice ×2, html-to-text)', oldRate).replace('renders/s', 'e-mails/s')}`,
+    );
+    process.stdout.write(
+      `  ${(1e6 / compiledRate).toFixed(0)} µs vs ${(1e6 / oldRate).toFixed(0)} µs per e-mail: ${(compiledRate / oldRate).toFixed(1)}×\n`,
+    );
+  }
 }
 
 /** Renders per second over `n` calls after a warm-up; keeps a checksum so no call is optimised away. */

@@ -15,12 +15,13 @@ import { insertMessages, type NewOutboxMessage } from '../src/delivery/outbox.st
 import { systemClock } from '../src/shared/clock.ts';
 import { createStore, ensureOrganisation } from '../src/stores/stores.store.ts';
 import { storeInput, storeSender } from '../src/templates/merge-input.rows.ts';
-import { renderMessage } from '../src/templates/message.render.ts';
+import { createMessageRenderer } from '../src/templates/message.render.ts';
 import { createRenderer } from '../src/templates/render.ts';
 
 /**
- * `npm run bench -- send [--messages N] [--connections C] [--enqueue N] [--target pglite|postgres]`:
- * e-mails through the whole path — render, ledger (outbox rows), eligibility at send time, SMTP
+ * `npm run bench -- send [--messages N] [--connections C] [--enqueue N] [--target pglite|postgres] [--uncompiled]`:
+ * e-mails through the whole path — render (compiled once per template; `--uncompiled` composes
+ * each e-mail whole, as before compileEmail), ledger (outbox rows), eligibility at send time, SMTP
  * pool — to an SMTP sink in another process on 127.0.0.1, against bare nodemailer with the same
  * pool settings to the same sink, in the same run. Also the ledger's enqueue rate.
  */
@@ -45,7 +46,7 @@ export async function run(args: string[]): Promise<void> {
     const opened = await openDb(target);
     const db = opened.db;
     try {
-      const full = await fullPath(db, sink.port, messages, connections);
+      const full = await fullPath(db, sink.port, messages, connections, args.includes('--uncompiled'));
       process.stdout.write(
         `full path: render ${Math.round(full.renderRate).toLocaleString('en')}/s, enqueue ${Math.round(full.enqueueRate).toLocaleString('en')}/s, send ${Math.round(full.sendRate).toLocaleString('en')}/s\n`,
       );
@@ -171,7 +172,7 @@ async function openDb(target: string): Promise<{ db: Db; close(): Promise<void> 
   return { db, close: () => db.close() };
 }
 
-async function fullPath(db: Db, port: number, n: number, connections: number) {
+async function fullPath(db: Db, port: number, n: number, connections: number, uncompiled: boolean) {
   const k = db.kysely;
   const org = await ensureOrganisation(k);
   const store = await createStore(k, org, {
@@ -195,7 +196,7 @@ async function fullPath(db: Db, port: number, n: number, connections: number) {
     .orderBy('id')
     .execute();
 
-  const renderer = createRenderer();
+  const messages = createMessageRenderer(createRenderer(), { uncompiled });
   const source = {
     channel: 'email' as const,
     purpose: 'service' as const,
@@ -207,8 +208,7 @@ async function fullPath(db: Db, port: number, n: number, connections: number) {
   const t0 = performance.now();
   const rows: NewOutboxMessage[] = [];
   for (const c of customers) {
-    const m = renderMessage(
-      renderer,
+    const m = messages.render(
       source,
       {
         customer: { firstName: c.first_name, lastName: c.last_name, language: c.language },

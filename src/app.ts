@@ -36,7 +36,9 @@ import { createChannelSettingsService } from './channels/channel-settings.servic
 import { channelSettingsRoutes } from './channels/channel-settings.routes.ts';
 import { createDeliveryFeedback } from './delivery/delivery-feedback.service.ts';
 import { createInboundService } from './delivery/webhooks/inbound.service.ts';
+import { createInboundMailService, type InboundMailService } from './delivery/inbound-mail/inbound-mail.service.ts';
 import { twilioWebhookRoutes } from './delivery/webhooks/twilio.routes.ts';
+import { eventsWebhookRoutes } from './delivery/webhooks/events.routes.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { ConsentService } from './consent/consent.service.ts';
@@ -61,7 +63,7 @@ export function createLogger(level: string): Logger {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'secureCookies' | 'sessionTtlHours'>;
+  config: Pick<Config, 'publicUrl' | 'secureCookies' | 'sessionTtlHours'> & Partial<Pick<Config, 'inboundEmail'>>;
   db: Db;
   clock?: Clock;
   logger?: Logger | false;
@@ -82,6 +84,7 @@ export function buildUnsubscribe(deps: {
   consent: ConsentService;
   masterKey: Buffer;
   publicUrl: string;
+  inboundEmail?: string | undefined;
 }): UnsubscribeService {
   return createUnsubscribeService({
     db: deps.db,
@@ -89,6 +92,7 @@ export function buildUnsubscribe(deps: {
     consent: deps.consent,
     key: purposeKey(deps.masterKey, 'unsubscribe'),
     publicUrl: deps.publicUrl,
+    mailtoAddress: deps.inboundEmail ?? null,
   });
 }
 
@@ -136,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     consent,
     masterKey: deps.masterKey,
     publicUrl: deps.config.publicUrl,
+    inboundEmail: deps.config.inboundEmail,
   });
   unsubscribeRoutes(server, { unsubscribe });
   const channels = createChannelSettingsService({
@@ -144,11 +149,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secretsKey: purposeKey(deps.masterKey, 'provider-secrets'),
   });
   channelSettingsRoutes(server, { channels });
+  const feedback = createDeliveryFeedback({ db, clock });
+  eventsWebhookRoutes(server, { db, clock, channels, feedback });
   twilioWebhookRoutes(server, {
     db,
     clock,
     channels,
-    feedback: createDeliveryFeedback({ db, clock }),
+    feedback,
     inbound: createInboundService({ db, clock }),
     publicUrl: deps.config.publicUrl,
   });
@@ -170,19 +177,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
  * outside world. Marketing e-mail gets List-Unsubscribe headers from the unsubscribe service.
  */
 export function buildDispatcher(deps: {
-  config: Pick<Config, 'dataDir' | 'publicUrl'>;
+  config: Pick<Config, 'dataDir' | 'publicUrl'> & Partial<Pick<Config, 'inboundEmail'>>;
   db: Db;
   clock: Clock;
   logger?: Logger;
   masterKey: Buffer;
-}): { dispatcher: Dispatcher; senders: SenderResolver } {
+}): { dispatcher: Dispatcher; senders: SenderResolver; inboundMail: InboundMailService } {
   const db = deps.db.kysely;
+  const consent = createConsentService({ db, clock: deps.clock });
   const unsubscribe = buildUnsubscribe({
     db,
     clock: deps.clock,
-    consent: createConsentService({ db, clock: deps.clock }),
+    consent,
     masterKey: deps.masterKey,
     publicUrl: deps.config.publicUrl,
+    inboundEmail: deps.config.inboundEmail,
   });
   const senders = createSettingsResolver({
     settings: createChannelSettingsService({
@@ -192,6 +201,7 @@ export function buildDispatcher(deps: {
     }),
     dataDir: deps.config.dataDir,
     publicUrl: deps.config.publicUrl,
+    returnPath: deps.config.inboundEmail,
   });
   const feedback = createDeliveryFeedback({ db, clock: deps.clock });
   const dispatcher = createDispatcher({
@@ -213,5 +223,6 @@ export function buildDispatcher(deps: {
           )
         : {},
   });
-  return { dispatcher, senders };
+  const inboundMail = createInboundMailService({ db, feedback, unsubscribe, consent, logger: deps.logger });
+  return { dispatcher, senders, inboundMail };
 }

@@ -23,6 +23,13 @@ export interface Config {
   newUserPassword: string | undefined;
   /** Master key material (signing links, encrypting provider secrets); else a key file in dataDir. */
   secretKey: string | undefined;
+  /**
+   * The address bounce reports, complaints and mailto unsubscribes come back to (the Return-Path
+   * of our e-mail and List-Unsubscribe's mailto); its mail must reach the inbound SMTP listener.
+   */
+  inboundEmail: string | undefined;
+  /** Port of the inbound SMTP listener the worker runs; undefined: no listener. */
+  inboundSmtpPort: number | undefined;
 }
 
 const schema = z.object({
@@ -41,6 +48,8 @@ const schema = z.object({
   FORECOURT_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   FORECOURT_NEW_USER_PASSWORD: z.string().min(8, 'FORECOURT_NEW_USER_PASSWORD needs 8 characters or more').optional(),
   FORECOURT_SECRET_KEY: z.string().min(32, 'FORECOURT_SECRET_KEY needs 32 characters or more').optional(),
+  FORECOURT_INBOUND_EMAIL: z.string().email().optional(),
+  FORECOURT_INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 /** Reads the environment; throws one readable error listing every bad variable. */
@@ -67,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.FORECOURT_SESSION_TTL_HOURS,
     newUserPassword: e.FORECOURT_NEW_USER_PASSWORD,
     secretKey: e.FORECOURT_SECRET_KEY,
+    inboundEmail: e.FORECOURT_INBOUND_EMAIL,
+    inboundSmtpPort: e.FORECOURT_INBOUND_SMTP_PORT,
   };
 }

@@ -109,6 +109,7 @@ const NO_STORE_PARAMS = new Set([
   // signature gets nothing).
   '/api/webhooks/twilio/{storeId}/status',
   '/api/webhooks/twilio/{storeId}/inbound',
+  '/api/webhooks/events/{storeId}/{channel}',
 ]);
 
 describe('tenant isolation', () => {

@@ -43,7 +43,7 @@ export const printApiSettings = z.object({
 /** Secrets each provider takes (write-only through the API). */
 export const SECRET_NAMES: Record<ProviderName, readonly string[]> = {
   outbox: [],
-  smtp: ['password', 'dkimPrivateKey'],
+  smtp: ['password', 'dkimPrivateKey', 'webhookSecret'],
   twilio: ['authToken'],
   print_api: ['apiKey', 'webhookSecret'],
 };

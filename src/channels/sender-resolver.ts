@@ -45,6 +45,8 @@ export function createSettingsResolver(deps: {
   settings: ChannelSettingsService;
   dataDir: string;
   publicUrl: string;
+  /** Return-Path for e-mail (config FORECOURT_INBOUND_EMAIL). */
+  returnPath?: string | null | undefined;
   /** How long a store's settings are trusted before they are read again (ms). */
   recheckMs?: number;
   now?: () => number;
@@ -79,6 +81,7 @@ export function createSettingsResolver(deps: {
             maxConnections: s.maxConnections,
             dkim,
             rejectUnauthorized: s.rejectUnauthorized,
+            returnPath: deps.returnPath ?? null,
           }),
         };
       }

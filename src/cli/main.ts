@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Db } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Dispatcher } from '../delivery/dispatcher.ts';
+import { startInboundSmtp } from '../delivery/inbound-mail/inbound-smtp.server.ts';
 import { loadOrCreateMasterKey } from '../shared/secret-key.ts';
 import { ensureDefaultTemplatesForAllStores } from '../templates/templates.store.ts';
 import { startWorker } from '../jobs/worker.ts';
@@ -69,7 +70,18 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
     const delivery = buildDispatcher({ config, db, clock: systemClock, logger, masterKey });
     dispatcher = delivery.dispatcher;
     const worker = startWorker({ db, clock: systemClock, logger, dispatcher });
+    const inbound =
+      config.inboundSmtpPort === undefined
+        ? null
+        : await startInboundSmtp({
+            host: config.host,
+            port: config.inboundSmtpPort,
+            mail: delivery.inboundMail,
+            logger,
+          });
+    if (inbound) logger.info({ port: inbound.port }, 'inbound SMTP listening (bounces, complaints, unsubscribes)');
     stops.push(async () => {
+      await inbound?.close();
       await worker.stop();
       await delivery.senders.close();
     });

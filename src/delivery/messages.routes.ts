@@ -105,6 +105,57 @@ export function messagesRoutes(app: FastifyInstance, deps: { db: Kysely<Database
   );
 
   r.get(
+    '/api/customers/:customerId/replies',
+    {
+      schema: {
+        tags: ['delivery'],
+        summary: 'What the customer sent us (texts: replies, STOP, START, HELP), newest first',
+        params: customerParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                channel: z.enum(['sms', 'email']),
+                from: z.string(),
+                to: z.string(),
+                body: z.string(),
+                keyword: z.enum(['stop', 'start', 'help', 'message']),
+                receivedAt: z.string(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const customer = await findCustomer(deps.db, principalOf(req).storeIds, req.params.customerId);
+      if (!customer) throw notFound('Customer');
+      const rows = await deps.db
+        .selectFrom('inbound_messages')
+        .selectAll()
+        .where('customer_id', '=', customer.id)
+        .where('store_id', '=', customer.store_id)
+        .orderBy('id', 'desc')
+        .limit(req.query.limit)
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          channel: r.channel,
+          from: r.from_address,
+          to: r.to_address,
+          body: r.body,
+          keyword: r.keyword,
+          receivedAt: r.received_at.toISOString(),
+        })),
+      };
+    },
+  );
+
+  r.get(
     '/api/messages/:messageId',
     {
       schema: {

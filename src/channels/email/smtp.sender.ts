@@ -19,6 +19,8 @@ export interface SmtpSettings {
   rejectUnauthorized?: boolean;
   /** Give up on a silent server after this long. */
   timeoutMs?: number;
+  /** Envelope sender (Return-Path) so bounce reports come back to our inbound address. */
+  returnPath?: string | null;
 }
 
 /**
@@ -47,7 +49,13 @@ export function createSmtpSender(settings: SmtpSettings): ChannelSender {
     idempotent: false,
     async send(m: OutgoingMessage): Promise<SendResult> {
       try {
-        const info = await transport.sendMail(emailOptions(m, identity));
+        const options = emailOptions(m, identity);
+        if (settings.returnPath)
+          options.envelope = {
+            from: settings.returnPath,
+            to: [m.target, ...m.cc, ...m.bcc],
+          };
+        const info = await transport.sendMail(options);
         const rejected = info.rejected.length > 0 && info.accepted.length === 0;
         if (rejected)
           return { kind: 'permanent', error: `recipient refused: ${String(info.response)}`, reachability: 'bounced' };

@@ -1,4 +1,4 @@
-import { compile } from 'html-to-text';
+import { compile, type HtmlToTextOptions } from 'html-to-text';
 import juice from 'juice';
 import { footerHtml, type EmailFooter } from './email-footer.ts';
 import { escapeHtml } from './html-escape.ts';
@@ -52,8 +52,7 @@ const JUICE_OPTIONS: juice.Options = {
   insertPreservedExtraCss: true,
 };
 
-// Compiled once: html-to-text builds a selector decision tree per options object.
-const toText = compile({
+const TEXT_OPTIONS = {
   wordwrap: 78,
   // Only the body and footer cells: the wrapper tables around them are layout, not content.
   baseElements: { selectors: ['td.fc-body', 'td.fc-footer'] },
@@ -64,7 +63,27 @@ const toText = compile({
     { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
     ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((selector) => ({ selector, options: { uppercase: false } })),
   ],
+} satisfies HtmlToTextOptions;
+
+// Compiled once: html-to-text builds a selector decision tree per options object.
+const toText = compile(TEXT_OPTIONS);
+
+/** The plain-text part of a composed document, as composeEmail makes it. */
+export const emailText = (html: string): string => toText(html);
+
+/**
+ * The same conversion without word wrapping (a rule keeps its wrapped width), for a document
+ * whose merge tags are still placeholders: their width is unknown until each customer's render,
+ * so lines are wrapped after it (email-text.ts).
+ */
+export const emailTextUnwrapped = compile({
+  ...TEXT_OPTIONS,
+  wordwrap: false,
+  selectors: [...TEXT_OPTIONS.selectors, { selector: 'hr', options: { length: TEXT_OPTIONS.wordwrap } }],
 });
+
+/** The width composeEmail wraps its text part to. */
+export const TEXT_WIDTH = TEXT_OPTIONS.wordwrap;
 
 const STYLE_BLOCK = /<style\b[^>]*>[\s\S]*?<\/style>/gi;
 
@@ -84,7 +103,7 @@ function inlineAuthorCss(bodyHtml: string): { body: string; headStyles: string }
   return { body, headStyles: kept.join('\n') };
 }
 
-function documentHtml(input: EmailComposeInput, subject: string): string {
+function documentHtml(input: Omit<EmailComposeInput, 'subject'>, subject: string): string {
   const marketing = input.purpose === 'marketing';
   const { body, headStyles } = inlineAuthorCss(input.bodyHtml);
   return `<!DOCTYPE html>
@@ -130,12 +149,22 @@ export function composeEmail(input: EmailComposeInput): ComposedEmail {
     throw new Error('a marketing e-mail needs an unsubscribe URL; refusing to compose it without one');
   if (url !== null && refusedUrl('link', url) !== null)
     throw new Error(`the unsubscribe URL is not an http(s) or mailto link: ${url}`);
-  const subject = input.subject.replace(/\s+/g, ' ').trim();
-  const source = documentHtml({ ...input, footer: { ...input.footer, unsubscribeUrl: url } }, subject);
+  const subject = foldSubject(input.subject);
+  const html = composeDocument({ ...input, footer: { ...input.footer, unsubscribeUrl: url } }, subject);
+  return { subject, html, text: toText(html) };
+}
+
+/** A subject as a header can hold it: line breaks and runs of white space folded into one space. */
+export const foldSubject = (subject: string): string => subject.replace(/\s+/g, ' ').trim();
+
+/**
+ * The document of composeEmail, CSS inlined, without its checks: the unsubscribe URL is written
+ * as given (compileEmail passes a placeholder for `{{ unsubscribe_url }}`).
+ */
+export function composeDocument(input: Omit<EmailComposeInput, 'subject'>, subject: string): string {
   // Second pass: the default CSS onto the wrapper and footer (the body's own styles are inline
   // by now, and inline styles win over these).
-  const html = juice(source, JUICE_OPTIONS);
-  return { subject, html, text: toText(html) };
+  return juice(documentHtml(input, subject), JUICE_OPTIONS);
 }
 
 /**

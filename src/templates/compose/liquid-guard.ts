@@ -21,17 +21,32 @@ export interface LiquidGuard {
   inAttribute(value: string): string;
   /** The Liquid source behind any placeholders in `text` (for naming a removed attribute). */
   reveal(text: string): string;
+  /** The Liquid tags whose placeholders occur in `text`, in order. */
+  spansIn(text: string): string[];
   /** Puts the Liquid tags back into the sanitised output. */
   restore(html: string): string;
+  /**
+   * The placeholder of `span` (a Liquid tag written by the caller, such as `{{ unsubscribe_url }}`),
+   * for text added around the guarded input before `restore`.
+   */
+  placeholder(span: string): string;
 }
 
 export function guardLiquid(source: string): LiquidGuard {
   const spans: string[] = [];
+  const indexes = new Map<string, number>();
+  // One placeholder per distinct tag: a converter that compares text (html-to-text hides a link's
+  // URL when it equals the link text) then sees `{{ url }}` in an href and in the text as equal.
+  const placeholder = (span: string): string => {
+    let index = indexes.get(span);
+    if (index === undefined) {
+      index = spans.push(span) - 1;
+      indexes.set(span, index);
+    }
+    return `${OPEN_TEXT}${index}${CLOSE}`;
+  };
   // Stray sentinels in the input would otherwise be read as placeholders on the way back.
-  const html = source.replace(SENTINELS, '').replace(LIQUID, (span) => {
-    spans.push(span);
-    return `${OPEN_TEXT}${spans.length - 1}${CLOSE}`;
-  });
+  const html = source.replace(SENTINELS, '').replace(LIQUID, placeholder);
   const back = (_: string, open: string, index: string): string => {
     const span = spans[Number(index)];
     if (span === undefined) return '';
@@ -47,5 +62,7 @@ export function guardLiquid(source: string): LiquidGuard {
       value.replace(PLACEHOLDER, (_, _open: string, index: string) => `${OPEN_ATTRIBUTE}${index}${CLOSE}`),
     reveal: (text) => text.replace(PLACEHOLDER, (_, _open: string, index: string) => spans[Number(index)] ?? ''),
     restore: (out) => out.replace(PLACEHOLDER, back),
+    spansIn: (text) => [...text.matchAll(PLACEHOLDER)].map((m) => spans[Number(m[2])] ?? ''),
+    placeholder,
   };
 }

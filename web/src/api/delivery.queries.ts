@@ -4,6 +4,7 @@ import {
   fetchEligibility,
   fetchHistory,
   fetchMessage,
+  fetchReplies,
   fetchSendOptions,
   fetchStoreMessages,
   sendMessage,
@@ -13,6 +14,7 @@ import {
   contactabilityKey,
   eligibilityKey,
   historyKey,
+  repliesKey,
   messageKey,
   sendOptionsKey,
   STORE_MESSAGES_KEY,
@@ -86,5 +88,13 @@ export function useSendMessage(customerId: number) {
         qc.invalidateQueries({ queryKey: contactabilityKey(customerId) }),
       ]);
     },
+  });
+}
+
+/** What the customer sent us (replies, STOP, HELP), refreshed with the history. */
+export function useReplies(customerId: number) {
+  return useQuery({
+    queryKey: repliesKey(customerId),
+    queryFn: ({ signal }) => fetchReplies(customerId, signal),
   });
 }

@@ -10,6 +10,7 @@ import type {
   SendOptions,
   SendRequest,
   StoreMessage,
+  Reply,
 } from './delivery.types.ts';
 
 /** Messages per page of history and of the Outbox. */
@@ -71,4 +72,10 @@ export function fetchEligibility(
  */
 export function sendMessage(customerId: number, request: SendRequest): Promise<HistoryItem> {
   return apiRequest<HistoryItem>('POST', `/api/customers/${customerId}/messages`, { body: request });
+}
+
+/** What the customer sent us, newest first. */
+export async function fetchReplies(customerId: number, signal?: AbortSignal): Promise<Reply[]> {
+  const res = await apiRequest<{ items: Reply[] }>('GET', `/api/customers/${customerId}/replies?limit=20`, { signal });
+  return res.items;
 }

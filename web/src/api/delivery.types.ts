@@ -98,6 +98,8 @@ export interface SendOptions {
   targets: { email: string[]; sms: string[] };
   /** From addresses the user may pick (their own and the store's). */
   senders: string[];
+  /** The store's texting numbers or sender ids (the first is the default). */
+  smsSenders: string[];
   language: 'en' | 'fr';
 }
 
@@ -126,4 +128,15 @@ export interface Eligibility {
   /** The recipient's wall-clock time 'YYYY-MM-DD HH:MM'. */
   deferUntilLocal: string | null;
   zone: string;
+}
+
+/** A message the customer sent us (GET /api/customers/:id/replies). */
+export interface Reply {
+  id: number;
+  channel: 'sms' | 'email';
+  from: string;
+  to: string;
+  body: string;
+  keyword: 'stop' | 'start' | 'help' | 'message';
+  receivedAt: string;
 }

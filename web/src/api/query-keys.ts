@@ -27,6 +27,9 @@ export const templateSavedPreviewKey = (id: number, version: number | null, cust
   [...TEMPLATES_KEY, 'saved-preview', id, version, customerId] as const;
 export const templateVersionKey = (id: number, version: number) => [...TEMPLATES_KEY, 'version', id, version] as const;
 
+/** What a customer sent us. */
+export const repliesKey = (customerId: number) => ['customers', 'history', customerId, 'replies'] as const;
+
 /** Delivery: a customer's history pages, the store's Outbox pages, one message, what a send can use. */
 export const historyKey = (
   customerId: number,

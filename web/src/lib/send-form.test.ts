@@ -17,6 +17,7 @@ import {
 const options: SendOptions = {
   targets: { email: ['gabrielle@example.test'], sms: ['+14165550123'] },
   senders: ['ada@example.test', 'service@elm.test'],
+  smsSenders: ['+14165550100', 'ELMAUTO'],
   language: 'fr',
 };
 
@@ -73,6 +74,10 @@ describe('the send form', () => {
       channel: 'sms',
       body: 'Hi\nthere',
       target: '+14165550123',
+    });
+    expect(toSendRequest({ ...sms, sender: 'ELMAUTO', body: 'Hi' })).toMatchObject({
+      channel: 'sms',
+      sender: 'ELMAUTO',
     });
   });
 

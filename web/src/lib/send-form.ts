@@ -49,10 +49,10 @@ export function initialSendValues(options: SendOptions | undefined): SendFormVal
   };
 }
 
-/** The values after a change of channel: the target and the template belong to the old one. */
+/** The values after a change of channel: the target, sender and template belong to the old one. */
 export function withChannel(values: SendFormValues, channel: SendChannel, options: SendOptions | undefined) {
   if (channel === values.channel) return values;
-  return { ...values, channel, templateId: null, target: targetsFor(options, channel)[0] ?? '' };
+  return { ...values, channel, templateId: null, sender: '', target: targetsFor(options, channel)[0] ?? '' };
 }
 
 /** "a@x.test, b@x.test; c@x.test" → the three addresses (blanks dropped). */
@@ -138,7 +138,7 @@ export function toSendRequest(values: SendFormValues): Omit<SendRequest, 'reques
     ...(cc.length > 0 ? { cc } : {}),
     ...(bcc.length > 0 ? { bcc } : {}),
     ...(email && values.bccSelf ? { bccSelf: true } : {}),
-    ...(email && values.sender !== '' ? { sender: values.sender } : {}),
+    ...(values.sender !== '' ? { sender: values.sender } : {}),
   };
 }
 

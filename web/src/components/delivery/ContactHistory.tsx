@@ -6,6 +6,7 @@ import { hasFilters } from '../../lib/history-filters.ts';
 import { MessageDrawer } from './MessageDrawer.tsx';
 import { MessageFilters } from './MessageFilters.tsx';
 import { MessageList } from './MessageList.tsx';
+import { RepliesList } from './RepliesList.tsx';
 
 /** The profile's "Contact history": every message to this customer, newest first, with filters. */
 export function ContactHistory({
@@ -22,6 +23,7 @@ export function ContactHistory({
   const history = useHistory(customerId, filters);
   return (
     <section aria-label="Contact history">
+      <RepliesList customerId={customerId} timeZone={timeZone} />
       <Group justify="space-between" align="center" mb="xs" wrap="wrap">
         <MessageFilters value={filters} onChange={setFilters} />
         <Text size="xs" c="dimmed">

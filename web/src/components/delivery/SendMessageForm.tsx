@@ -197,6 +197,19 @@ export function SendMessageForm({
               disabled={targets.length === 0}
               data={targets.map((t) => ({ value: t, label: email ? t : formatPhone(t) }))}
             />
+            {!email && options.smsSenders.length > 1 && (
+              <NativeSelect
+                label="Text from"
+                value={values.sender}
+                onChange={(e) => update({ sender: e.currentTarget.value })}
+                data={[
+                  { value: '', label: `${formatPhone(options.smsSenders[0] ?? '')} (the store’s default)` },
+                  ...options.smsSenders
+                    .slice(1)
+                    .map((s) => ({ value: s, label: s.startsWith('+') ? formatPhone(s) : s })),
+                ]}
+              />
+            )}
             {email && (
               <>
                 <NativeSelect
