@@ -7,7 +7,7 @@ import type { Customer, Store } from '../db/schema.ts';
 import { fixedClock } from '../shared/clock.ts';
 import { deliveryKey } from './delivery-key.rules.ts';
 import { createDispatcher } from './dispatcher.ts';
-import { claimDue, insertMessages, type NewOutboxMessage } from './outbox.store.ts';
+import { claimDue, enqueueMessages, insertMessages, type NewOutboxMessage } from './outbox.store.ts';
 
 let db: Db;
 let store: Store;
@@ -72,6 +72,37 @@ describe('outbox ledger and dispatcher', () => {
     expect(first.created).toHaveLength(1);
     expect(again.created).toHaveLength(0);
     expect(again.existing.map((m) => m.id)).toEqual([first.created[0]?.id]);
+  });
+
+  it('enqueues a batch in one statement with its history events, once', async () => {
+    const cs = await customers(3);
+    expect(
+      await enqueueMessages(
+        db.kysely,
+        cs.map((c) => message(c)),
+        clock.now(),
+      ),
+    ).toBe(3);
+    expect(
+      await enqueueMessages(
+        db.kysely,
+        cs.map((c) => message(c)),
+        clock.now(),
+      ),
+    ).toBe(0);
+    const rows = await statusOf(store.id);
+    expect(rows).toHaveLength(3);
+    const events = await db.kysely
+      .selectFrom('outbox_events')
+      .select('status')
+      .where(
+        'message_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    expect(events.map((e) => e.status)).toEqual(['queued', 'queued', 'queued']);
+    await createDispatcher({ db: db.kysely, clock, senders: recordingSender() }).drain();
   });
 
   it('sends each due message once, with its delivery key, and records the provider id', async () => {
@@ -197,6 +228,46 @@ describe('outbox ledger and dispatcher', () => {
     [row] = await statusOf(store.id);
     expect(row?.status).toBe('sent');
     expect(row?.attempts).toBe(1);
+  });
+
+  it('runs continuously, claiming the next batch while one is sending, and gives back claims when stopped', async () => {
+    const cs = await customers(30);
+    await insertMessages(
+      db.kysely,
+      cs.map((c) => message(c)),
+      clock.now(),
+    );
+    const sender = recordingSender(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return { kind: 'sent', providerMessageId: null };
+    });
+    const d = createDispatcher({ db: db.kysely, clock, senders: sender, batchSize: 8, concurrency: 3, idleMs: 10 });
+    d.start();
+    const deadline = Date.now() + 20_000;
+    while ((await statusOf(store.id)).some((r) => r.status !== 'sent') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    await d.stop();
+    expect((await statusOf(store.id)).map((r) => r.status)).toEqual(Array(30).fill('sent'));
+
+    const more = await customers(40);
+    await insertMessages(
+      db.kysely,
+      more.map((c) => message(c)),
+      clock.now(),
+    );
+    const slow = recordingSender(async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      return { kind: 'sent', providerMessageId: null };
+    });
+    const d2 = createDispatcher({ db: db.kysely, clock, senders: slow, batchSize: 8, concurrency: 2, idleMs: 10 });
+    d2.start();
+    await new Promise((r) => setTimeout(r, 150));
+    await d2.stop();
+    const after = await statusOf(store.id);
+    expect(after.filter((r) => r.status === 'sending')).toEqual([]);
+    expect(after.some((r) => r.status === 'queued')).toBe(true);
+    expect(after.filter((r) => r.status === 'queued').every((r) => r.attempts === 0)).toBe(true);
+    await createDispatcher({ db: db.kysely, clock, senders: recordingSender() }).drain();
   });
 
   it('takes over a message whose worker died mid-send once its lease runs out', async () => {

@@ -5,7 +5,7 @@ import type { OutgoingMessage, SendResult } from '../channels/channel.ts';
 import type { SenderResolver } from '../channels/sender-resolver.ts';
 import type { Database, OutboxMessage } from '../db/schema.ts';
 import type { Clock } from '../shared/clock.ts';
-import { claimDue, recordAttempts, type AttemptOutcome } from './outbox.store.ts';
+import { claimDue, recordAttempts, releaseClaims, type AttemptOutcome } from './outbox.store.ts';
 import { DEFAULT_RETRY, nextRetry, type RetryPolicy } from './retry.rules.ts';
 import { checkAtSend, type Verdict } from './send-check.service.ts';
 
@@ -52,12 +52,25 @@ function outgoing(m: OutboxMessage, headers: Record<string, string>): OutgoingMe
   };
 }
 
-/** Runs `work` over `items` with at most `limit` promises at once. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` over `items` with at most `limit` promises at once; `onLastStarts` is called once,
+ * when the items not yet started no longer fill the lanes (time to fetch the next batch).
+ */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+  onLastStarts?: () => void,
+): Promise<void> {
   let next = 0;
+  let signalled = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const item = items[next++];
+      if (!signalled && items.length - next <= limit) {
+        signalled = true;
+        onLastStarts?.();
+      }
       if (item !== undefined) await work(item);
     }
   });
@@ -171,14 +184,46 @@ export function createDispatcher(opts: DispatcherOptions) {
   }
 
   /** One round: claim, check, send, record. Returns how many messages it took. */
-  async function runOnce(): Promise<number> {
+  interface Batch {
+    claimed: OutboxMessage[];
+    verdicts: Map<number, Verdict>;
+  }
+
+  async function claimBatch(): Promise<Batch> {
     const claimed = await claimDue(db, { now: clock.now(), limit: batchSize, leaseMs, owner });
-    if (claimed.length === 0) return 0;
-    const verdicts = await checkAtSend(db, claimed, clock.now());
+    const verdicts = claimed.length > 0 ? await checkAtSend(db, claimed, clock.now()) : new Map<number, Verdict>();
+    return { claimed, verdicts };
+  }
+
+  /**
+   * Sends a batch; when its last messages start, the next batch is claimed in the background so
+   * the provider's connections never wait for the database between batches.
+   */
+  async function sendBatch(batch: Batch, prefetch: boolean): Promise<{ next: Promise<Batch> | null }> {
     const recorder = createRecorder();
-    await eachLimited(claimed, concurrency, async (m) => recorder.add(await attempt(m, verdicts.get(m.id))));
+    const ahead: { next: Promise<Batch> | null } = { next: null };
+    await eachLimited(
+      batch.claimed,
+      concurrency,
+      async (m) => recorder.add(await attempt(m, batch.verdicts.get(m.id))),
+      prefetch
+        ? () => {
+            ahead.next = claimBatch();
+            // Handled where it is awaited; this keeps an early rejection from going unobserved.
+            ahead.next.catch(() => undefined);
+          }
+        : undefined,
+    );
     await recorder.flush();
-    return claimed.length;
+    return ahead;
+  }
+
+  /** One round without prefetching: claim, check, send, record. Returns how many messages it took. */
+  async function runOnce(): Promise<number> {
+    const batch = await claimBatch();
+    if (batch.claimed.length === 0) return 0;
+    await sendBatch(batch, false);
+    return batch.claimed.length;
   }
 
   let running = false;
@@ -198,11 +243,16 @@ export function createDispatcher(opts: DispatcherOptions) {
       if (running) return;
       running = true;
       loop = (async () => {
+        let pending: Promise<Batch> | null = null;
         while (running) {
           let n = 0;
           try {
-            n = await runOnce();
+            const batch: Batch = await (pending ?? claimBatch());
+            pending = null;
+            n = batch.claimed.length;
+            if (n > 0) pending = (await sendBatch(batch, true)).next;
           } catch (err) {
+            pending = null;
             opts.logger?.error({ err }, 'outbox round failed');
           }
           if (n === 0 && running)
@@ -214,12 +264,24 @@ export function createDispatcher(opts: DispatcherOptions) {
               };
             });
         }
+        // A batch claimed ahead is given back rather than left to wait out its lease.
+        if (pending) {
+          const left = await pending.catch(() => null);
+          if (left && left.claimed.length > 0)
+            await releaseClaims(
+              db,
+              owner,
+              left.claimed.map((m) => m.id),
+              clock.now(),
+            ).catch((err: unknown) => opts.logger?.error({ err }, 'could not release claimed messages'));
+        }
       })();
     },
     /** Wakes an idle loop (after an enqueue). */
     poke(): void {
       wake?.();
     },
+    /** Stops after the batch in hand; a batch claimed ahead is given back to the queue. */
     async stop(): Promise<void> {
       running = false;
       wake?.();

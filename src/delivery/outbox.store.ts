@@ -28,6 +28,68 @@ export interface NewOutboxMessage {
   dueAt: Date;
 }
 
+/** The table row for a new message. */
+function outboxRow(m: NewOutboxMessage, now: Date) {
+  return {
+    store_id: m.storeId,
+    customer_id: m.customerId,
+    delivery_key: m.deliveryKey,
+    source_kind: m.sourceKind,
+    source_ref: m.sourceRef,
+    step: m.step,
+    channel: m.channel,
+    purpose: m.purpose,
+    contact_type: m.contactType,
+    template_version_id: m.templateVersionId,
+    user_id: m.userId,
+    target: m.target,
+    sender: m.sender,
+    cc: m.cc,
+    bcc: m.bcc,
+    subject: m.subject,
+    body_html: m.html,
+    body_text: m.text,
+    status: m.status,
+    status_reason: m.statusReason,
+    status_detail: m.statusDetail,
+    due_at: m.dueAt,
+    created_at: now,
+    updated_at: now,
+    finished_at: m.status === 'skipped' ? now : null,
+  };
+}
+
+/**
+ * Writes many messages (a batch run's) in one statement with their "queued" history events;
+ * keys already there are left as they are. Returns how many were new. For large runs call it per
+ * chunk of a few hundred to a thousand rows.
+ */
+export async function enqueueMessages(
+  db: Kysely<Database>,
+  messages: readonly NewOutboxMessage[],
+  now: Date,
+): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = await db
+    .with('ins', (q) =>
+      q
+        .insertInto('outbox_messages')
+        .values(messages.map((m) => outboxRow(m, now)))
+        .onConflict((oc) => oc.columns(['store_id', 'delivery_key']).doNothing())
+        .returning(['id', 'store_id', 'status', 'status_detail']),
+    )
+    .insertInto('outbox_events')
+    .columns(['message_id', 'store_id', 'status', 'detail', 'occurred_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('ins')
+        .select(['ins.id', 'ins.store_id', 'ins.status', 'ins.status_detail', sql<Date>`${now}::timestamptz`.as('at')]),
+    )
+    .returning('message_id')
+    .execute();
+  return rows.length;
+}
+
 /**
  * Writes messages to the outbox; a key already there is left as it is (the first enqueue wins).
  * Returns the rows now holding each key, new or old, and which were created.
@@ -40,35 +102,7 @@ export async function insertMessages(
   if (messages.length === 0) return { created: [], existing: [] };
   const created = await db
     .insertInto('outbox_messages')
-    .values(
-      messages.map((m) => ({
-        store_id: m.storeId,
-        customer_id: m.customerId,
-        delivery_key: m.deliveryKey,
-        source_kind: m.sourceKind,
-        source_ref: m.sourceRef,
-        step: m.step,
-        channel: m.channel,
-        purpose: m.purpose,
-        contact_type: m.contactType,
-        template_version_id: m.templateVersionId,
-        user_id: m.userId,
-        target: m.target,
-        sender: m.sender,
-        cc: m.cc,
-        bcc: m.bcc,
-        subject: m.subject,
-        body_html: m.html,
-        body_text: m.text,
-        status: m.status,
-        status_reason: m.statusReason,
-        status_detail: m.statusDetail,
-        due_at: m.dueAt,
-        created_at: now,
-        updated_at: now,
-        finished_at: m.status === 'skipped' ? now : null,
-      })),
-    )
+    .values(messages.map((m) => outboxRow(m, now)))
     .onConflict((oc) => oc.columns(['store_id', 'delivery_key']).doNothing())
     .returningAll()
     .execute();
@@ -125,6 +159,24 @@ export async function claimDue(
     from due where m.id = due.id
     returning m.*`.execute(db);
   return rows.sort((a, b) => a.id - b.id);
+}
+
+/** Gives claimed-but-unsent messages back to the queue (a worker stopping cleanly), uncounted. */
+export async function releaseClaims(db: Kysely<Database>, owner: string, ids: number[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox_messages')
+    .set((eb) => ({
+      status: 'queued',
+      lease_owner: null,
+      due_at: now,
+      attempts: eb('attempts', '-', 1),
+      updated_at: now,
+    }))
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
+    .execute();
 }
 
 export type AttemptOutcome =
