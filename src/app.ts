@@ -43,6 +43,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { ConsentService } from './consent/consent.service.ts';
 import { templatesRoutes } from './templates/templates.routes.ts';
+import { createPrintFileCloser, type PrintFileCloser } from './channels/print/print-file.closer.ts';
+import { createPrintFilesService } from './delivery/print-files.service.ts';
+import { printFilesRoutes } from './delivery/print-files.routes.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION = '0.1.0';
@@ -63,7 +66,8 @@ export function createLogger(level: string): Logger {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'secureCookies' | 'sessionTtlHours'> & Partial<Pick<Config, 'inboundEmail'>>;
+  config: Pick<Config, 'publicUrl' | 'secureCookies' | 'sessionTtlHours' | 'dataDir'> &
+    Partial<Pick<Config, 'inboundEmail'>>;
   db: Db;
   clock?: Clock;
   logger?: Logger | false;
@@ -94,6 +98,16 @@ export function buildUnsubscribe(deps: {
     publicUrl: deps.publicUrl,
     mailtoAddress: deps.inboundEmail ?? null,
   });
+}
+
+/** Closes print files into merged PDFs under the data folder: on demand (HTTP) and from the worker. */
+export function buildPrintFileCloser(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  dataDir: string;
+  logger?: Logger | undefined;
+}): PrintFileCloser {
+  return createPrintFileCloser(deps);
 }
 
 /**
@@ -159,6 +173,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     inbound: createInboundService({ db, clock }),
     publicUrl: deps.config.publicUrl,
   });
+  const closer = buildPrintFileCloser({ db, clock, dataDir: deps.config.dataDir });
+  printFilesRoutes(server, {
+    printFiles: createPrintFilesService({ db, clock, closer }),
+    dataDir: deps.config.dataDir,
+  });
   messagesRoutes(server, {
     db,
     send: createSendService({
@@ -182,7 +201,12 @@ export function buildDispatcher(deps: {
   clock: Clock;
   logger?: Logger;
   masterKey: Buffer;
-}): { dispatcher: Dispatcher; senders: SenderResolver; inboundMail: InboundMailService } {
+}): {
+  dispatcher: Dispatcher;
+  senders: SenderResolver;
+  inboundMail: InboundMailService;
+  printFiles: PrintFileCloser;
+} {
   const db = deps.db.kysely;
   const consent = createConsentService({ db, clock: deps.clock });
   const unsubscribe = buildUnsubscribe({
@@ -199,6 +223,8 @@ export function buildDispatcher(deps: {
       clock: deps.clock,
       secretsKey: purposeKey(deps.masterKey, 'provider-secrets'),
     }),
+    db,
+    clock: deps.clock,
     dataDir: deps.config.dataDir,
     publicUrl: deps.config.publicUrl,
     returnPath: deps.config.inboundEmail,
@@ -224,5 +250,11 @@ export function buildDispatcher(deps: {
         : {},
   });
   const inboundMail = createInboundMailService({ db, feedback, unsubscribe, consent, logger: deps.logger });
-  return { dispatcher, senders, inboundMail };
+  const printFiles = buildPrintFileCloser({
+    db,
+    clock: deps.clock,
+    dataDir: deps.config.dataDir,
+    logger: deps.logger,
+  });
+  return { dispatcher, senders, inboundMail, printFiles };
 }

@@ -12,6 +12,7 @@ import { deliveryKey } from '../src/delivery/delivery-key.rules.ts';
 import { insertMessages } from '../src/delivery/outbox.store.ts';
 import { TEMPLATE_DB, withDatabase } from './support/db-names.ts';
 import { buildCustomer, buildStore } from './support/factories.ts';
+import { outboxMessage } from './support/outbox.ts';
 
 /**
  * The outbox's promise under a crash: a worker killed with SIGKILL in the middle of a run loses
@@ -75,30 +76,11 @@ beforeAll(async () => {
     await insertMessages(
       db.kysely,
       [
-        {
-          storeId: store.id,
-          customerId: c.id,
+        outboxMessage(c, now, {
           deliveryKey: deliveryKey({ sourceKind: 'batch', sourceRef: 'crash', customerId: c.id, channel: 'email' }),
           sourceKind: 'batch',
           sourceRef: 'crash',
-          step: '',
-          channel: 'email',
-          purpose: 'service',
-          contactType: null,
-          templateVersionId: null,
-          userId: null,
-          target: c.email,
-          sender: null,
-          cc: [],
-          bcc: [],
-          subject: 'Service',
-          html: null,
-          text: 'Service',
-          status: 'queued',
-          statusReason: null,
-          statusDetail: null,
-          dueAt: now,
-        },
+        }),
       ],
       now,
     );

@@ -4,6 +4,7 @@ import { login, startTestApp, type Client, type TestApp } from './support/app.ts
 import { insertMessages } from '../src/delivery/outbox.store.ts';
 import { ensureDefaultTemplates } from '../src/templates/templates.store.ts';
 import { buildCustomer } from './support/factories.ts';
+import { outboxMessage } from './support/outbox.ts';
 
 /**
  * Walks every route in the OpenAPI document as a user of store A, with ids that belong to
@@ -14,6 +15,7 @@ let a: Client;
 let bCustomer: Customer;
 let bTemplateId: number;
 let bMessageId: number;
+let bPrintFileId: number;
 beforeAll(async () => {
   t = await startTestApp();
   bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
@@ -27,36 +29,27 @@ beforeAll(async () => {
   const [bMessage] = (
     await insertMessages(
       t.db.kysely,
-      [
-        {
-          storeId: t.storeB.id,
-          customerId: bCustomer.id,
-          deliveryKey: 'tenancy-probe',
-          sourceKind: 'manual',
-          sourceRef: 'tenancy',
-          step: '',
-          channel: 'email',
-          purpose: 'service',
-          contactType: null,
-          templateVersionId: null,
-          userId: null,
-          target: bCustomer.email,
-          sender: null,
-          cc: [],
-          bcc: [],
-          subject: 'B only',
-          html: null,
-          text: 'B only',
-          status: 'queued',
-          statusReason: null,
-          statusDetail: null,
-          dueAt: t.clock.now(),
-        },
-      ],
+      [outboxMessage(bCustomer, t.clock.now(), { deliveryKey: 'tenancy-probe', subject: 'B only', text: 'B only' })],
       t.clock.now(),
     )
   ).created;
   bMessageId = bMessage?.id ?? 0;
+  const bPrintFile = await t.db.kysely
+    .insertInto('print_files')
+    .values({
+      store_id: t.storeB.id,
+      channel: 'letter',
+      group_key: 'day:2026-06-15',
+      source_ref: null,
+      status: 'open',
+      item_count: 1,
+      created_at: t.clock.now(),
+      last_item_at: t.clock.now(),
+      close_after: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bPrintFileId = bPrintFile.id;
   a = await login(t.app, 'agent.a@example.test');
 });
 afterAll(() => t.close());
@@ -85,6 +78,8 @@ const BODIES: Record<string, object> = {
     requestKey: 'tenancy-probe-1',
   },
   'POST /api/templates/{templateId}/preview': {},
+  'POST /api/print-files/{printFileId}/close': {},
+  'POST /api/print-files/{printFileId}/printed': {},
   'POST /api/templates/{templateId}/test-send': { to: 'me@example.test', requestKey: 'tenancy-test-send' },
   'POST /api/stores/{storeId}/templates/preview': { channel: 'sms', language: 'en', purpose: 'service', body: 'Hi' },
   'POST /api/stores/{storeId}/templates/preview.pdf': {
@@ -138,7 +133,9 @@ describe('tenant isolation', () => {
                   ? bTemplateId
                   : p.name === 'messageId'
                     ? bMessageId
-                    : (p.schema?.enum?.[0] ?? '1');
+                    : p.name === 'printFileId'
+                      ? bPrintFileId
+                      : (p.schema?.enum?.[0] ?? '1');
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');

@@ -57,6 +57,7 @@ export const PROVIDERS: Record<ChannelKind, readonly ProviderName[]> = {
 
 export type SmtpSettings = z.infer<typeof smtpSettings>;
 export type TwilioSettings = z.infer<typeof twilioSettings>;
+export type PrintApiSettings = z.infer<typeof printApiSettings>;
 
 /** Validates a provider's settings; throws a ZodError naming each bad field. */
 export function parseProviderSettings(provider: ProviderName, settings: unknown): Record<string, unknown> {

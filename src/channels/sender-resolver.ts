@@ -1,10 +1,16 @@
 import path from 'node:path';
-import type { ChannelKind, OutboxMessage, TemplateChannel } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { ChannelKind, Database, OutboxMessage, TemplateChannel } from '../db/schema.ts';
+import type { Clock } from '../shared/clock.ts';
 import type { ChannelSender } from './channel.ts';
 import type { ChannelSettingsService } from './channel-settings.service.ts';
-import { smtpSettings, twilioSettings } from './channel-settings.ts';
+import { printApiSettings, smtpSettings, twilioSettings } from './channel-settings.ts';
 import { createSmtpSender } from './email/smtp.sender.ts';
 import { createFileOutboxSender } from './outbox/file-outbox.sender.ts';
+import { createPrintApiSender } from './print/print-api.sender.ts';
+import { createPrintFileSender } from './print/print-file.sender.ts';
+import { messageStoreAndLanguage } from './print/print-files.store.ts';
+import { printContextOf } from './print/print-input.ts';
 import { createTwilioSender } from './sms/twilio.sender.ts';
 
 /** Picks the provider for a message; the dispatcher never builds one. */
@@ -39,10 +45,13 @@ export function createOutboxOnlyResolver(dataDir: string): SenderResolver {
 /**
  * Senders from each store's channel settings, built once and kept (an SMTP pool is reused by
  * every message) until the settings change. A store without settings uses the local outbox, so
- * nothing leaves the machine until someone configures a provider.
+ * nothing leaves the machine until someone configures a provider; for letters and postcards the
+ * local outbox is the store's print files (one merged PDF per batch run or day).
  */
 export function createSettingsResolver(deps: {
   settings: ChannelSettingsService;
+  db: Kysely<Database>;
+  clock: Clock;
   dataDir: string;
   publicUrl: string;
   /** Return-Path for e-mail (config FORECOURT_INBOUND_EMAIL). */
@@ -52,6 +61,8 @@ export function createSettingsResolver(deps: {
   now?: () => number;
 }): SenderResolver {
   const outbox = createFileOutboxSender(path.join(deps.dataDir, 'outbox'));
+  const printFiles = createPrintFileSender({ db: deps.db, clock: deps.clock });
+  const shared = new Set<ChannelSender>([outbox, printFiles]);
   const cache = new Map<string, { version: number; sender: ChannelSender; checkedAt: number }>();
   const recheckMs = deps.recheckMs ?? 5000;
   const now = deps.now ?? Date.now;
@@ -60,8 +71,10 @@ export function createSettingsResolver(deps: {
   async function build(
     row: Awaited<ReturnType<ChannelSettingsService['load']>>,
     storeId: number,
+    channel: ChannelKind,
   ): Promise<{ version: number; sender: ChannelSender }> {
-    if (!row || row.provider === 'outbox') return { version: row?.version ?? 0, sender: outbox };
+    if (!row || row.provider === 'outbox')
+      return { version: row?.version ?? 0, sender: channel === 'print' ? printFiles : outbox };
     switch (row.provider) {
       case 'smtp': {
         const s = smtpSettings.parse(row.settings);
@@ -93,8 +106,16 @@ export function createSettingsResolver(deps: {
           }),
         };
       case 'print_api':
-        // The print-and-mail adapter lands with batch letters; until then print files stay local.
-        return { version: row.version, sender: outbox };
+        return {
+          version: row.version,
+          sender: createPrintApiSender(printApiSettings.parse(row.settings), row.secrets.apiKey ?? '', {
+            context: async (m) => {
+              const found = await messageStoreAndLanguage(deps.db, m.id);
+              return found && printContextOf(found.store, found.language);
+            },
+            now: () => deps.clock.now(),
+          }),
+        };
     }
   }
 
@@ -111,13 +132,13 @@ export function createSettingsResolver(deps: {
         hit.checkedAt = now();
         return hit.sender;
       }
-      const built = await build(row, message.store_id);
+      const built = await build(row, message.store_id, channel);
       cache.set(key, { ...built, checkedAt: now() });
-      if (hit && hit.sender !== outbox) await hit.sender.close?.();
+      if (hit && !shared.has(hit.sender)) await hit.sender.close?.();
       return built.sender;
     },
     async close() {
-      for (const { sender } of cache.values()) if (sender !== outbox) await sender.close?.();
+      for (const { sender } of cache.values()) if (!shared.has(sender)) await sender.close?.();
       cache.clear();
     },
   };

@@ -69,7 +69,7 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
   if (roles.work) {
     const delivery = buildDispatcher({ config, db, clock: systemClock, logger, masterKey });
     dispatcher = delivery.dispatcher;
-    const worker = startWorker({ db, clock: systemClock, logger, dispatcher });
+    const worker = startWorker({ db, clock: systemClock, logger, dispatcher, printFiles: delivery.printFiles });
     const inbound =
       config.inboundSmtpPort === undefined
         ? null

@@ -391,6 +391,39 @@ export interface InboundMessagesTable {
   received_at: Date;
 }
 
+export type PrintChannel = 'letter' | 'postcard';
+/** open: takes items; closing: its PDF is being rendered; ready: to download and print; printed: mailed. */
+export type PrintFileStatus = 'open' | 'closing' | 'ready' | 'printed';
+
+export interface PrintFilesTable {
+  id: Id;
+  store_id: number;
+  channel: PrintChannel;
+  /** 'run:<source_ref>' for a batch run's letters, 'day:YYYY-MM-DD' (store-local) for the rest. */
+  group_key: string;
+  source_ref: string | null;
+  status: PrintFileStatus;
+  item_count: Auto<number>;
+  pages: number | null;
+  bytes: number | null;
+  /** The merged PDF, relative to the data folder; set once ready. */
+  file_path: string | null;
+  created_at: Date;
+  last_item_at: Date;
+  /** When the worker closes it (a day's file: the end of the store's day); null: once idle. */
+  close_after: Date | null;
+  closed_at: Date | null;
+  printed_at: Date | null;
+  printed_by: number | null;
+}
+
+export interface PrintFileItemsTable {
+  id: Id;
+  print_file_id: number;
+  message_id: number;
+  added_at: Date;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -416,6 +449,8 @@ export interface Database {
   store_channels: StoreChannelsTable;
   webhook_receipts: WebhookReceiptsTable;
   inbound_messages: InboundMessagesTable;
+  print_files: PrintFilesTable;
+  print_file_items: PrintFileItemsTable;
 }
 
 export type Store = Selectable<StoresTable>;
@@ -430,3 +465,4 @@ export type Deal = Selectable<DealsTable>;
 export type Template = Selectable<TemplatesTable>;
 export type TemplateVersion = Selectable<TemplateVersionsTable>;
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
+export type PrintFile = Selectable<PrintFilesTable>;

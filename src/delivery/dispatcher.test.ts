@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDb } from '../../test/support/db.ts';
 import { buildCustomer, buildStore } from '../../test/support/factories.ts';
+import { outboxMessage } from '../../test/support/outbox.ts';
 import { recordingSender } from '../../test/support/recording-sender.ts';
 import type { Db } from '../db/connect.ts';
 import type { Customer, Store } from '../db/schema.ts';
@@ -22,31 +23,13 @@ beforeEach(() => clock.set('2026-06-15T16:00:00Z'));
 let run = 0;
 function message(c: Customer, over: Partial<NewOutboxMessage> = {}): NewOutboxMessage {
   const ref = `run-${run}`;
-  return {
-    storeId: c.store_id,
-    customerId: c.id,
+  return outboxMessage(c, clock.now(), {
     deliveryKey: deliveryKey({ sourceKind: 'batch', sourceRef: ref, customerId: c.id, channel: 'email' }),
     sourceKind: 'batch',
     sourceRef: ref,
-    step: '',
-    channel: 'email',
-    purpose: 'service',
     contactType: 'maintenance',
-    templateVersionId: null,
-    userId: null,
-    target: c.email,
-    sender: null,
-    cc: [],
-    bcc: [],
-    subject: 'Service due',
-    html: '<p>Hi</p>',
-    text: 'Hi',
-    status: 'queued',
-    statusReason: null,
-    statusDetail: null,
-    dueAt: clock.now(),
     ...over,
-  };
+  });
 }
 
 async function customers(n: number): Promise<Customer[]> {

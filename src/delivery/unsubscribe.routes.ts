@@ -35,8 +35,7 @@ export function unsubscribeRoutes(app: FastifyInstance, deps: { unsubscribe: Uns
       },
     },
     async (req, reply) => {
-      const check = deps.unsubscribe.check(req.params.token);
-      const target = check.ok ? await deps.unsubscribe.resolve(check.claim) : undefined;
+      const target = await deps.unsubscribe.targetOf(req.params.token);
       if (!target) return html(reply, 404, invalidPage(lang(req.headers['accept-language'])));
       const language = templateLanguage(target.customer.language);
       const who = target.claim.channel === 'email' ? (target.customer.email ?? '') : target.claim.channel;
@@ -56,8 +55,7 @@ export function unsubscribeRoutes(app: FastifyInstance, deps: { unsubscribe: Uns
       },
     },
     async (req, reply) => {
-      const check = deps.unsubscribe.check(req.params.token);
-      const target = check.ok ? await deps.unsubscribe.resolve(check.claim) : undefined;
+      const target = await deps.unsubscribe.targetOf(req.params.token);
       if (!target) return html(reply, 404, invalidPage(lang(req.headers['accept-language'])));
       await deps.unsubscribe.apply(target);
       return html(reply, 200, donePage(templateLanguage(target.customer.language), target.store.name));

@@ -61,6 +61,12 @@ export function createUnsubscribeService(deps: {
       return { claim, customer, store };
     },
 
+    /** The customer a token stands for, if it is valid and the customer still exists. */
+    async targetOf(token: string): Promise<UnsubscribeTarget | undefined> {
+      const check = verifyUnsubscribe(token, deps.key, deps.clock.now());
+      return check.ok ? this.resolve(check.claim) : undefined;
+    },
+
     /** Withdraws the consent the token names; a repeat is harmless (the ledger shows both). */
     async apply(target: UnsubscribeTarget): Promise<void> {
       await deps.consent.record(

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { deleteExpiredSessions } from '../auth/sessions.store.ts';
 import type { Db } from '../db/connect.ts';
 import type { Dispatcher } from '../delivery/dispatcher.ts';
+import type { PrintFileCloser } from '../channels/print/print-file.closer.ts';
 import type { Clock } from '../shared/clock.ts';
 
 export interface Worker {
@@ -19,7 +20,14 @@ interface Task {
  * intervals; batch runs, lifecycle steps and exports join it as their issues land. A task that throws is
  * logged and retried on its next tick; one task never stops the others.
  */
-export function startWorker(deps: { db: Db; clock: Clock; logger: Logger; dispatcher?: Dispatcher }): Worker {
+export function startWorker(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  dispatcher?: Dispatcher;
+  printFiles?: Pick<PrintFileCloser, 'closeDue'>;
+}): Worker {
+  const { printFiles } = deps;
   const tasks: Task[] = [
     {
       name: 'purge-expired-sessions',
@@ -29,6 +37,19 @@ export function startWorker(deps: { db: Db; clock: Clock; logger: Logger; dispat
         return n > 0 ? `${n} expired sessions removed` : undefined;
       },
     },
+    ...(printFiles
+      ? [
+          {
+            // A day's file closes soon after the store's midnight; a batch run's once idle (print-file.closer.ts).
+            name: 'close-print-files',
+            everyMs: 60_000,
+            run: async () => {
+              const n = await printFiles.closeDue();
+              return n > 0 ? `${n} print files closed` : undefined;
+            },
+          },
+        ]
+      : []),
   ];
   const running = new Set<Promise<void>>();
   const timers = tasks.map((task) => {

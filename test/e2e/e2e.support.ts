@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
@@ -94,6 +95,8 @@ export async function logIn(page: Page, email: string, password: string): Promis
 
 export interface E2eServer {
   db: Db;
+  /** The server's data folder (print files), removed on close. */
+  dataDir: string;
   app: FastifyInstance;
   browser: Browser;
   /** http://127.0.0.1:PORT */
@@ -107,9 +110,10 @@ export interface E2eServer {
  */
 export async function startE2eServer(): Promise<E2eServer> {
   const [db] = await Promise.all([openTestDb(), ensureWebBuild()]);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'forecourt-e2e-'));
   const app = await buildApp({
     masterKey: randomBytes(32),
-    config: { publicUrl: 'http://127.0.0.1', secureCookies: false, sessionTtlHours: 12 },
+    config: { publicUrl: 'http://127.0.0.1', secureCookies: false, sessionTtlHours: 12, dataDir },
     db,
     webDist: WEB_DIST,
   });
@@ -117,6 +121,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   const browser = await launchChromium();
   return {
     db,
+    dataDir,
     app,
     browser,
     base,
@@ -124,6 +129,7 @@ export async function startE2eServer(): Promise<E2eServer> {
       await browser.close();
       await app.close();
       await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

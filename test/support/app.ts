@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Db } from '../../src/db/connect.ts';
@@ -18,6 +21,8 @@ export interface TestApp {
   agentB: User;
   /** The app's master key (to sign unsubscribe links in tests). */
   masterKey: Buffer;
+  /** A data folder of its own (print files), removed on close. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -31,9 +36,10 @@ export async function startTestApp(): Promise<TestApp> {
   const agentA = await buildUser(db.kysely, { role: 'agent', storeIds: [storeA.id], email: 'agent.a@example.test' });
   const agentB = await buildUser(db.kysely, { role: 'agent', storeIds: [storeB.id], email: 'agent.b@example.test' });
   const masterKey = randomBytes(32);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'forecourt-app-'));
   const app = await buildApp({
     masterKey,
-    config: { publicUrl: 'http://localhost', secureCookies: false, sessionTtlHours: 12 },
+    config: { publicUrl: 'http://localhost', secureCookies: false, sessionTtlHours: 12, dataDir },
     db,
     clock,
     webDist: '/nonexistent',
@@ -49,9 +55,11 @@ export async function startTestApp(): Promise<TestApp> {
     agentA,
     agentB,
     masterKey,
+    dataDir,
     async close() {
       await app.close();
       await db.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -6,6 +6,7 @@ import * as consentAnchors from './2026-11-23T1500_consent_anchors.ts';
 import * as templates from './2026-11-23T1600_templates.ts';
 import * as outbox from './2026-11-23T1700_outbox.ts';
 import * as storeChannels from './2026-11-23T1800_store_channels.ts';
+import * as printFiles from './2026-11-23T1900_print_files.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1600_templates': templates,
   '2026-11-23T1700_outbox': outbox,
   '2026-11-23T1800_store_channels': storeChannels,
+  '2026-11-23T1900_print_files': printFiles,
 };

@@ -73,8 +73,7 @@ export function createInboundMailService(deps: {
         return 'complaint_recorded';
       }
       case 'unsubscribe': {
-        const check = deps.unsubscribe.check(report.token);
-        const target = check.ok ? await deps.unsubscribe.resolve(check.claim) : undefined;
+        const target = await deps.unsubscribe.targetOf(report.token);
         if (!target) return 'ignored';
         await deps.unsubscribe.apply(target);
         return 'unsubscribed';

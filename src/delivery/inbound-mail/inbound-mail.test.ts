@@ -8,6 +8,7 @@ import { buildUnsubscribe } from '../../app.ts';
 import { createConsentService } from '../../consent/consent.service.ts';
 import type { Customer } from '../../db/schema.ts';
 import { createDeliveryFeedback } from '../delivery-feedback.service.ts';
+import { outboxMessage } from '../../../test/support/outbox.ts';
 import { insertMessages } from '../outbox.store.ts';
 import { purposeKey } from '../../shared/secret-key.ts';
 import { signUnsubscribe } from '../unsubscribe-token.ts';
@@ -41,32 +42,7 @@ afterAll(() => t.close());
 async function sentEmail(c: Customer, messageId: string) {
   const { created } = await insertMessages(
     t.db.kysely,
-    [
-      {
-        storeId: c.store_id,
-        customerId: c.id,
-        deliveryKey: `mail-${messageId}`,
-        sourceKind: 'manual',
-        sourceRef: 'x',
-        step: '',
-        channel: 'email',
-        purpose: 'marketing',
-        contactType: null,
-        templateVersionId: null,
-        userId: null,
-        target: c.email,
-        sender: null,
-        cc: [],
-        bcc: [],
-        subject: 'Offer',
-        html: '<p>Offer</p>',
-        text: 'Offer',
-        status: 'queued',
-        statusReason: null,
-        statusDetail: null,
-        dueAt: t.clock.now(),
-      },
-    ],
+    [outboxMessage(c, t.clock.now(), { deliveryKey: `mail-${messageId}`, purpose: 'marketing' })],
     t.clock.now(),
   );
   const id = created[0]?.id ?? 0;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { buildCustomer } from '../../../test/support/factories.ts';
+import { outboxMessage } from '../../../test/support/outbox.ts';
 import { insertMessages } from '../outbox.store.ts';
 import { hmacSignature } from './signatures.ts';
 
@@ -17,36 +18,7 @@ beforeAll(async () => {
   });
   expect(res.statusCode, res.body).toBe(200);
   const c = await buildCustomer(t.db.kysely, t.storeA.id);
-  const { created } = await insertMessages(
-    t.db.kysely,
-    [
-      {
-        storeId: t.storeA.id,
-        customerId: c.id,
-        deliveryKey: 'events-1',
-        sourceKind: 'manual',
-        sourceRef: 'e',
-        step: '',
-        channel: 'email',
-        purpose: 'service',
-        contactType: null,
-        templateVersionId: null,
-        userId: null,
-        target: c.email,
-        sender: null,
-        cc: [],
-        bcc: [],
-        subject: 's',
-        html: null,
-        text: 't',
-        status: 'queued',
-        statusReason: null,
-        statusDetail: null,
-        dueAt: t.clock.now(),
-      },
-    ],
-    t.clock.now(),
-  );
+  const { created } = await insertMessages(t.db.kysely, [outboxMessage(c, t.clock.now())], t.clock.now());
   messageId = created[0]?.id ?? 0;
   await t.db.kysely
     .updateTable('outbox_messages')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type Client, type TestApp } from '../../../test/support/app.ts';
 import { buildCustomer } from '../../../test/support/factories.ts';
+import { outboxMessage } from '../../../test/support/outbox.ts';
 import { insertMessages } from '../outbox.store.ts';
 import { classifyInbound } from './inbound-keyword.rules.ts';
 import { twilioSignature } from './signatures.ts';
@@ -150,32 +151,7 @@ describe('Twilio webhooks', () => {
     const sid = `SM${'5'.repeat(32)}`;
     const { created } = await insertMessages(
       t.db.kysely,
-      [
-        {
-          storeId: t.storeA.id,
-          customerId: c.id,
-          deliveryKey: `report-${c.id}`,
-          sourceKind: 'manual',
-          sourceRef: 'r',
-          step: '',
-          channel: 'sms',
-          purpose: 'service',
-          contactType: null,
-          templateVersionId: null,
-          userId: null,
-          target: c.cell_phone,
-          sender: null,
-          cc: [],
-          bcc: [],
-          subject: null,
-          html: null,
-          text: 'hi',
-          status: 'queued',
-          statusReason: null,
-          statusDetail: null,
-          dueAt: t.clock.now(),
-        },
-      ],
+      [outboxMessage(c, t.clock.now(), { channel: 'sms', target: c.cell_phone, html: null, text: 'hi' })],
       t.clock.now(),
     );
     const id = created[0]?.id ?? 0;

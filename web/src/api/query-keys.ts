@@ -48,3 +48,5 @@ export const sendOptionsKey = (customerId: number) => ['customers', 'send-option
 export const eligibilityKey = (customerId: number, channel: string, purpose: string) =>
   ['customers', 'eligibility', customerId, channel, purpose] as const;
 export const channelsKey = (storeId: number) => ['stores', 'channels', storeId] as const;
+/** Print files (merged PDFs of letters and postcards) per store. */
+export const printFilesKey = (storeId: number) => ['stores', 'print-files', storeId] as const;

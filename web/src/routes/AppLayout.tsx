@@ -57,6 +57,13 @@ export function AppLayout() {
           onClick={close}
         />
         <NavLink component={Link} to="/outbox" label="Outbox" active={pathname === '/outbox'} onClick={close} />
+        <NavLink
+          component={Link}
+          to="/print-files"
+          label="Print files"
+          active={pathname === '/print-files'}
+          onClick={close}
+        />
         {canManageStore(user.role) && (
           <NavLink
             component={Link}

@@ -5,6 +5,7 @@ import { CustomerSearchPage } from './CustomerSearchPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
+import { PrintFilesPage } from './PrintFilesPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { StoreSettingsPage } from './StoreSettingsPage.tsx';
 import { TemplateEditorPage } from './TemplateEditorPage.tsx';
@@ -23,6 +24,7 @@ export function AppRoutes() {
           <Route path="templates/new" element={<TemplateEditorPage />} />
           <Route path="templates/:templateId" element={<TemplateEditorPage />} />
           <Route path="outbox" element={<OutboxPage />} />
+          <Route path="print-files" element={<PrintFilesPage />} />
           <Route path="settings/store" element={<StoreSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
