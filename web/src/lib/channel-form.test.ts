@@ -27,7 +27,7 @@ describe('channel forms', () => {
   it('start from the provider’s defaults when the channel uses another provider', () => {
     const form = toChannelForm(outbox, 'smtp');
     expect(form.settings).toMatchObject({ host: '', port: '587', secure: false, rejectUnauthorized: true });
-    expect(form.secrets).toEqual({ password: '', dkimPrivateKey: '' });
+    expect(form.secrets).toEqual({ password: '', dkimPrivateKey: '', webhookSecret: '' });
     expect(toChannelForm(outbox).settings).toEqual({});
   });
 

@@ -31,6 +31,13 @@ export const CHANNEL_KIND_LABEL: Record<ChannelKind, string> = {
   print: 'Letters and postcards',
 };
 
+/** The local provider's name per channel: letters go to print files, the rest to the outbox folder. */
+export function providerOptionLabel(channel: ChannelKind, provider: ProviderName): string {
+  return channel === 'print' && provider === 'outbox'
+    ? 'Print files (download and print here)'
+    : PROVIDER_OPTION_LABEL[provider];
+}
+
 export const PROVIDER_OPTION_LABEL: Record<ProviderName, string> = {
   outbox: 'Local outbox (nothing is sent)',
   smtp: 'SMTP server',
@@ -133,6 +140,11 @@ export const PROVIDER_SECRETS: Record<ProviderName, readonly SecretField[]> = {
       label: 'DKIM private key',
       description: 'PEM, for signing; its public half goes in DNS under the selector.',
       multiline: true,
+    },
+    {
+      name: 'webhookSecret',
+      label: 'Webhook secret',
+      description: 'Signs the delivery events your e-mail service posts to Forecourt (see docs/DELIVERY.md).',
     },
   ],
   twilio: [{ name: 'authToken', label: 'Auth token', description: 'From the provider’s console.' }],

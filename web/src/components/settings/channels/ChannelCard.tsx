@@ -19,7 +19,7 @@ import {
   channelFieldErrors,
   channelFormDirty,
   PROVIDER_FIELDS,
-  PROVIDER_OPTION_LABEL,
+  providerOptionLabel,
   PROVIDER_SECRETS,
   secretIsSet,
   toChannelChange,
@@ -32,6 +32,10 @@ import { providerLabel } from '../../../lib/message-status.ts';
 import { useNotify } from '../../Notifications.tsx';
 import { ProviderFields } from './ProviderFields.tsx';
 import { SecretInput } from './SecretInput.tsx';
+
+/** The provider in a word, as the Outbox shows it; local print is "Print files". */
+const badgeLabel = (c: Pick<ChannelConfig, 'channel' | 'provider'>) =>
+  c.channel === 'print' && c.provider === 'outbox' ? 'Print files' : providerLabel(c.provider);
 
 const DESCRIPTION: Record<ChannelConfig['channel'], string> = {
   email: 'How e-mails leave: written to the local outbox folder, or sent through your SMTP server.',
@@ -74,7 +78,7 @@ export function ChannelCard({
         notify({
           color: 'green',
           title: 'Channel saved',
-          message: `${title}: now sent through ${providerLabel(saved.provider)}.`,
+          message: `${title}: now sent through ${badgeLabel(saved)}.`,
         });
       },
       onError: (error) => setErrors(channelFieldErrors(error, values.provider)),
@@ -103,7 +107,7 @@ export function ChannelCard({
                   color={config.provider === 'outbox' ? 'gray' : 'indigo'}
                   data-testid={`channel-${config.channel}-provider`}
                 >
-                  {providerLabel(config.provider)}
+                  {badgeLabel(config)}
                 </Badge>
               </Group>
               <Text size="sm" c="dimmed">
@@ -126,13 +130,16 @@ export function ChannelCard({
                   const next = CHANNEL_PROVIDERS[config.channel].find((p) => p === e.currentTarget.value);
                   if (next) setProvider(next);
                 }}
-                data={CHANNEL_PROVIDERS[config.channel].map((p) => ({ value: p, label: PROVIDER_OPTION_LABEL[p] }))}
+                data={CHANNEL_PROVIDERS[config.channel].map((p) => ({
+                  value: p,
+                  label: providerOptionLabel(config.channel, p),
+                }))}
               />
               {values.provider === 'outbox' ? (
                 <Text size="sm" c="dimmed">
-                  Messages are written to the outbox folder in the data folder (
-                  {config.channel === 'email' ? '.eml files' : 'JSON files'}) and listed under Outbox; nothing leaves
-                  this computer.
+                  {config.channel === 'print'
+                    ? 'Letters and postcards are merged into one PDF per batch run, or per day, under Print files: download it, print it and mark it printed & mailed.'
+                    : `Messages are written to the outbox folder in the data folder (${config.channel === 'email' ? '.eml files' : 'JSON files'}) and listed under Outbox; nothing leaves this computer.`}
                 </Text>
               ) : (
                 <ProviderFields
