@@ -21,6 +21,7 @@ const STATUS: Record<string, number> = {
   template_raw_output: 422,
   template_sms_too_long: 422,
   not_eligible: 422,
+  segment_invalid: 422,
 };
 
 /** The one body every error response has. */

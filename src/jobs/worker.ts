@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { deleteExpiredSessions } from '../auth/sessions.store.ts';
 import type { Db } from '../db/connect.ts';
 import type { Dispatcher } from '../delivery/dispatcher.ts';
+import { RECEIPT_DAYS } from '../delivery/webhooks/signatures.ts';
 import type { PrintFileCloser } from '../channels/print/print-file.closer.ts';
 import type { Clock } from '../shared/clock.ts';
 
@@ -35,6 +36,19 @@ export function startWorker(deps: {
       run: async () => {
         const n = await deleteExpiredSessions(deps.db.kysely, deps.clock.now());
         return n > 0 ? `${n} expired sessions removed` : undefined;
+      },
+    },
+    {
+      name: 'purge-webhook-receipts',
+      everyMs: 60 * 60_000,
+      run: async () => {
+        const before = new Date(deps.clock.now().getTime() - RECEIPT_DAYS * 86_400_000);
+        const res = await deps.db.kysely
+          .deleteFrom('webhook_receipts')
+          .where('received_at', '<', before)
+          .executeTakeFirst();
+        const n = Number(res.numDeletedRows);
+        return n > 0 ? `${n} old webhook receipts removed` : undefined;
       },
     },
     ...(printFiles

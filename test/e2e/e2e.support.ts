@@ -133,3 +133,14 @@ export async function startE2eServer(): Promise<E2eServer> {
     },
   };
 }
+
+/**
+ * A screenshot helper for one test file: saves `<prefix>-<name>.png` when FORECOURT_E2E_SHOTS
+ * names a folder (to look at the screens by eye), and does nothing otherwise.
+ */
+export function screenshots(prefix: string): (page: Page, name: string) => Promise<void> {
+  const folder = process.env.FORECOURT_E2E_SHOTS;
+  return async (page, name) => {
+    if (folder) await page.screenshot({ path: path.join(folder, `${prefix}-${name}.png`), fullPage: true });
+  };
+}

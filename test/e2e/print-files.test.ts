@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDispatcher } from '../../src/app.ts';
 import type { Db } from '../../src/db/connect.ts';
@@ -7,16 +7,12 @@ import type { OutboxMessage, Store } from '../../src/db/schema.ts';
 import { systemClock } from '../../src/shared/clock.ts';
 import { buildCustomer, buildStore, buildUser, TEST_PASSWORD } from '../support/factories.ts';
 import { insertLetters, letterMessage } from '../support/letters.ts';
-import { chromiumSkipReason, type E2eServer, logIn, openTestPage, startE2eServer } from './e2e.support.ts';
+import { chromiumSkipReason, screenshots, type E2eServer, logIn, openTestPage, startE2eServer } from './e2e.support.ts';
 
 const skipReason = chromiumSkipReason();
 if (skipReason) console.warn(skipReason);
 
-const SHOTS = process.env.FORECOURT_E2E_SHOTS;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/print-files-${name}.png`, fullPage: true });
-}
+const shot = screenshots('print-files');
 
 /**
  * Print files: a batch run's letters, filed by the dispatcher with the real sender resolver, show

@@ -4,17 +4,12 @@ import type { Db } from '../../src/db/connect.ts';
 import type { Store } from '../../src/db/schema.ts';
 import { ensureDefaultTemplates } from '../../src/templates/templates.store.ts';
 import { buildCustomer, buildStore, buildUser, buildVehicle, TEST_PASSWORD } from '../support/factories.ts';
-import { chromiumSkipReason, type E2eServer, logIn, openTestPage, startE2eServer } from './e2e.support.ts';
+import { chromiumSkipReason, screenshots, type E2eServer, logIn, openTestPage, startE2eServer } from './e2e.support.ts';
 
 const skipReason = chromiumSkipReason();
 if (skipReason) console.warn(skipReason);
 
-const SHOTS = process.env.FORECOURT_E2E_SHOTS;
-
-/** Saves a screenshot when FORECOURT_E2E_SHOTS names a folder (to look at the screens by eye). */
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/templates-${name}.png`, fullPage: true });
-}
+const shot = screenshots('templates');
 
 /**
  * The Templates screens: the list with the 360° defaults, writing a text (smart quotes, the

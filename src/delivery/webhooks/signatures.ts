@@ -56,3 +56,6 @@ export function verifyHmac(
 export function receiptDigest(provider: string, signature: string, body: string): string {
   return createHash('sha256').update(`${provider}\u0000${signature}\u0000${body}`).digest('hex');
 }
+
+/** How long accepted requests are remembered for replay refusal (signed timestamps expire far sooner). */
+export const RECEIPT_DAYS = 30;
