@@ -46,6 +46,8 @@ import { templatesRoutes } from './templates/templates.routes.ts';
 import { createPrintFileCloser, type PrintFileCloser } from './channels/print/print-file.closer.ts';
 import { createPrintFilesService } from './delivery/print-files.service.ts';
 import { printFilesRoutes } from './delivery/print-files.routes.ts';
+import { savedQueriesRoutes } from './segments/saved-queries.routes.ts';
+import { createSavedQueriesService } from './segments/saved-queries.service.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION = '0.1.0';
@@ -139,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const renderer = deps.renderer ?? createRenderer();
   const previews = createPreviewService({ db, renderer, clock, publicUrl: deps.config.publicUrl });
   templatesRoutes(server, { db, templates: createTemplatesService({ db, renderer, clock }), previews });
+  savedQueriesRoutes(server, { db, clock, queries: createSavedQueriesService({ db, clock }) });
   testSendRoutes(server, {
     db,
     testSend: createTestSendService({

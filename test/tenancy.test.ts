@@ -16,6 +16,7 @@ let bCustomer: Customer;
 let bTemplateId: number;
 let bMessageId: number;
 let bPrintFileId: number;
+let bQueryId: number;
 beforeAll(async () => {
   t = await startTestApp();
   bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
@@ -50,9 +51,17 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bPrintFileId = bPrintFile.id;
+  const bQuery = await t.db.kysely
+    .insertInto('saved_queries')
+    .values({ store_id: t.storeB.id, name: 'B only', description: null, filter: JSON.stringify(PROBE_FILTER) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bQueryId = bQuery.id;
   a = await login(t.app, 'agent.a@example.test');
 });
 afterAll(() => t.close());
+
+const PROBE_FILTER = { op: 'and', rules: [{ field: 'vehicle.make', operator: 'is', value: 'Honda' }] };
 
 /** A valid body for each state-changing route that takes JSON, so validation cannot answer first. */
 const BODIES: Record<string, object> = {
@@ -88,6 +97,9 @@ const BODIES: Record<string, object> = {
     purpose: 'service',
     body: '<p>Hi</p>',
   },
+  'POST /api/stores/{storeId}/queries/preview': { filter: PROBE_FILTER },
+  'POST /api/stores/{storeId}/queries': { name: 'Tenancy probe', filter: PROBE_FILTER },
+  'PATCH /api/queries/{queryId}': { name: 'Renamed by another store', archived: true },
 };
 
 const NO_STORE_PARAMS = new Set([
@@ -98,6 +110,7 @@ const NO_STORE_PARAMS = new Set([
   '/api/auth/session',
   '/api/stores',
   '/api/merge-tags',
+  '/api/segment-fields',
   // Public pages whose signed token is the authority (tested in unsubscribe.routes.test.ts).
   '/u/{token}',
   // Provider webhooks: signed per store, not session-scoped (twilio.routes.test.ts: another store's
@@ -135,7 +148,9 @@ describe('tenant isolation', () => {
                     ? bMessageId
                     : p.name === 'printFileId'
                       ? bPrintFileId
-                      : (p.schema?.enum?.[0] ?? '1');
+                      : p.name === 'queryId'
+                        ? bQueryId
+                        : (p.schema?.enum?.[0] ?? '1');
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');

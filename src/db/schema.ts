@@ -424,6 +424,21 @@ export interface PrintFileItemsTable {
   added_at: Date;
 }
 
+/** A saved query ("Fetch"); `filter` is a validated FilterGroup (src/segments/filter.types.ts). */
+export interface SavedQueriesTable {
+  id: Id;
+  store_id: number;
+  name: string;
+  description: string | null;
+  /** Written as JSON text, read back parsed. */
+  filter: ColumnType<unknown, string, string>;
+  archived: Auto<boolean>;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -451,6 +466,7 @@ export interface Database {
   inbound_messages: InboundMessagesTable;
   print_files: PrintFilesTable;
   print_file_items: PrintFileItemsTable;
+  saved_queries: SavedQueriesTable;
 }
 
 export type Store = Selectable<StoresTable>;
@@ -466,3 +482,4 @@ export type Template = Selectable<TemplatesTable>;
 export type TemplateVersion = Selectable<TemplateVersionsTable>;
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
 export type PrintFile = Selectable<PrintFilesTable>;
+export type SavedQuery = Selectable<SavedQueriesTable>;

@@ -7,6 +7,7 @@ import * as templates from './2026-11-23T1600_templates.ts';
 import * as outbox from './2026-11-23T1700_outbox.ts';
 import * as storeChannels from './2026-11-23T1800_store_channels.ts';
 import * as printFiles from './2026-11-23T1900_print_files.ts';
+import * as savedQueries from './2026-11-23T2000_saved_queries.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1700_outbox': outbox,
   '2026-11-23T1800_store_channels': storeChannels,
   '2026-11-23T1900_print_files': printFiles,
+  '2026-11-23T2000_saved_queries': savedQueries,
 };
