@@ -8,24 +8,9 @@ import { countEligibility, eligibilityByCustomer } from './eligibility.sql.ts';
 import { decideFor, loadEligibilityFacts } from './eligibility.service.ts';
 import { DAY_PARTS } from './quiet-hours.rules.ts';
 import { recordReachability } from './reachability.store.ts';
+import { seededRandom } from '../../test/support/random.ts';
 
-/** A small seeded generator (mulberry32), so a failure names a population that can be replayed. */
-function rng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    chance: (p: number) => next() < p,
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-  };
-}
+const rng = seededRandom;
 
 const SEED = 20261123;
 const DAY = 86_400_000;

@@ -8,27 +8,10 @@ import { FIELDS, MAX_DAYS_AGO, type FieldDefinition } from './fields.catalogue.t
 import { compileFilter } from './filter.sql.ts';
 import { MAX_DEPTH, MAX_RULES, type FilterGroup, type FilterNode, type FilterRule } from './filter.types.ts';
 import { validateFilter } from './filter.validate.ts';
+import { seededRandom, type SeededRandom } from '../../test/support/random.ts';
 
-// fast-check is not installed here, so a small seeded generator (mulberry32, as in
-// eligibility.sql.test.ts) drives these properties; a failure names its seed and can be replayed.
-function rng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => {
-    const x = xs[int(0, xs.length - 1)];
-    if (x === undefined) throw new Error('pick from an empty list');
-    return x;
-  };
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Rng = ReturnType<typeof rng>;
+const rng = seededRandom;
+type Rng = SeededRandom;
 
 const NOW = new Date('2026-03-08T07:30:00Z'); // a DST change day in Toronto
 const TEXTS = ['Honda', 'brake', '%', '_', '\\', "'; drop table customers; --", 'é', 'Toronto', 'a'.repeat(300)];

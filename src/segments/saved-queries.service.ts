@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, SavedQuery } from '../db/schema.ts';
 import type { Clock } from '../shared/clock.ts';
-import { DomainError, notFound } from '../shared/errors.ts';
+import { conflictOnDuplicate } from '../shared/unique-violation.ts';
+import { notFound } from '../shared/errors.ts';
 import { assertValidFilter } from './filter.validate.ts';
 import { findSavedQuery, insertSavedQuery, updateSavedQuery, type SavedQueryChanges } from './saved-queries.store.ts';
 
@@ -22,27 +23,11 @@ interface Actor {
   userId: number;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 // A cleared description box sends "", which means "no description", not an empty one.
 const blankAsNull = (d: string | null | undefined) => (d === undefined ? undefined : d?.trim() ? d.trim() : null);
 
-function isNameTaken(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  const err = e as { code?: unknown; constraint?: unknown; message?: unknown };
-  return (
-    err.code === UNIQUE_VIOLATION && String(err.constraint ?? err.message).includes('saved_queries_store_name_idx')
-  );
-}
-
-async function nameTakenAsConflict<T>(name: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (isNameTaken(e)) throw new DomainError('conflict', `This store already has a query named "${name.trim()}".`);
-    throw e;
-  }
-}
+const nameTaken = <T>(name: string, work: () => Promise<T>) =>
+  conflictOnDuplicate('saved_queries_store_name_idx', `This store already has a query named "${name.trim()}".`, work);
 
 /**
  * Saving queries: a filter is written only once it passed the catalogue (assertValidFilter, a 422
@@ -68,7 +53,7 @@ export function createSavedQueriesService(deps: { db: Kysely<Database>; clock: C
   return {
     async create(storeId: number, input: SavedQueryInput, actor: Actor): Promise<SavedQuery> {
       assertValidFilter(input.filter);
-      return nameTakenAsConflict(input.name, () =>
+      return nameTaken(input.name, () =>
         db.transaction().execute(async (trx) => {
           const q = await insertSavedQuery(trx, {
             storeId,
@@ -93,7 +78,7 @@ export function createSavedQueriesService(deps: { db: Kysely<Database>; clock: C
         ...(patch.filter !== undefined ? { filter: patch.filter } : {}),
         ...(patch.archived !== undefined ? { archived: patch.archived } : {}),
       };
-      return nameTakenAsConflict(patch.name ?? current.name, () =>
+      return nameTaken(patch.name ?? current.name, () =>
         db.transaction().execute(async (trx) => {
           const q = await updateSavedQuery(trx, id, changes, actor.userId, clock.now());
           await audit(trx, q, actor, 'saved_query.updated', { changed: Object.keys(changes) });

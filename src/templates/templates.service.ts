@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, Template, TemplateChannel, TemplateVersion } from '../db/schema.ts';
 import type { Clock } from '../shared/clock.ts';
-import { DomainError, notFound } from '../shared/errors.ts';
+import { notFound } from '../shared/errors.ts';
+import { conflictOnDuplicate } from '../shared/unique-violation.ts';
 import type { Language } from './merge-tags.catalogue.ts';
 import type { Renderer } from './render.ts';
 import { checkDraft, type CheckedDraft, type Purpose } from './template-draft.rules.ts';
@@ -31,27 +32,8 @@ interface Actor {
   userId: number;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
-function isNameTaken(e: unknown): boolean {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    (e as { code?: unknown }).code === UNIQUE_VIOLATION &&
-    String(
-      (e as { constraint?: unknown; message?: unknown }).constraint ?? (e as { message?: unknown }).message,
-    ).includes('templates_store_name_idx')
-  );
-}
-
-async function nameTakenAsConflict<T>(name: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (isNameTaken(e)) throw new DomainError('conflict', `This store already has a template named "${name.trim()}".`);
-    throw e;
-  }
-}
+const nameTakenAsConflict = <T>(name: string, work: () => Promise<T>) =>
+  conflictOnDuplicate('templates_store_name_idx', `This store already has a template named "${name.trim()}".`, work);
 
 /**
  * Saving templates: every save is checked (checkDraft) before it is written, content changes
