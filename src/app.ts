@@ -46,6 +46,8 @@ import { templatesRoutes } from './templates/templates.routes.ts';
 import { createPrintFileCloser, type PrintFileCloser } from './channels/print/print-file.closer.ts';
 import { createPrintFilesService } from './delivery/print-files.service.ts';
 import { printFilesRoutes } from './delivery/print-files.routes.ts';
+import { contactTypesRoutes } from './campaigns/contact-types.routes.ts';
+import { createContactTypesService } from './campaigns/contact-types.service.ts';
 import { savedQueriesRoutes } from './segments/saved-queries.routes.ts';
 import { createSavedQueriesService } from './segments/saved-queries.service.ts';
 
@@ -142,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const previews = createPreviewService({ db, renderer, clock, publicUrl: deps.config.publicUrl });
   templatesRoutes(server, { db, templates: createTemplatesService({ db, renderer, clock }), previews });
   savedQueriesRoutes(server, { db, clock, queries: createSavedQueriesService({ db, clock }) });
+  contactTypesRoutes(server, { db, contacts: createContactTypesService({ db }) });
   testSendRoutes(server, {
     db,
     testSend: createTestSendService({

@@ -3,6 +3,7 @@ import type { Customer } from '../src/db/schema.ts';
 import { login, startTestApp, type Client, type TestApp } from './support/app.ts';
 import { insertMessages } from '../src/delivery/outbox.store.ts';
 import { ensureDefaultTemplates } from '../src/templates/templates.store.ts';
+import { ensureContactDefaults } from '../src/campaigns/contact-types.store.ts';
 import { buildCustomer } from './support/factories.ts';
 import { outboxMessage } from './support/outbox.ts';
 
@@ -17,6 +18,8 @@ let bTemplateId: number;
 let bMessageId: number;
 let bPrintFileId: number;
 let bQueryId: number;
+let bContactTypeId: number;
+let bRecycleCodeId: number;
 beforeAll(async () => {
   t = await startTestApp();
   bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
@@ -57,6 +60,19 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bQueryId = bQuery.id;
+  await ensureContactDefaults(t.db.kysely, t.storeB.id);
+  const bContactType = await t.db.kysely
+    .selectFrom('contact_types')
+    .select('id')
+    .where('store_id', '=', t.storeB.id)
+    .executeTakeFirstOrThrow();
+  bContactTypeId = bContactType.id;
+  const bRecycleCode = await t.db.kysely
+    .selectFrom('recycle_codes')
+    .select('id')
+    .where('store_id', '=', t.storeB.id)
+    .executeTakeFirstOrThrow();
+  bRecycleCodeId = bRecycleCode.id;
   a = await login(t.app, 'agent.a@example.test');
 });
 afterAll(() => t.close());
@@ -100,6 +116,10 @@ const BODIES: Record<string, object> = {
   'POST /api/stores/{storeId}/queries/preview': { filter: PROBE_FILTER },
   'POST /api/stores/{storeId}/queries': { name: 'Tenancy probe', filter: PROBE_FILTER },
   'PATCH /api/queries/{queryId}': { name: 'Renamed by another store', archived: true },
+  'POST /api/stores/{storeId}/contact-types': { key: 'tenancy_probe', name: 'Tenancy probe' },
+  'PATCH /api/contact-types/{contactTypeId}': { name: 'Renamed by another store', active: false },
+  'POST /api/stores/{storeId}/recycle-codes': { key: 'tenancy_probe', name: 'Tenancy probe', days: 1 },
+  'PATCH /api/recycle-codes/{recycleCodeId}': { days: 0, active: false },
 };
 
 const NO_STORE_PARAMS = new Set([
@@ -150,7 +170,11 @@ describe('tenant isolation', () => {
                       ? bPrintFileId
                       : p.name === 'queryId'
                         ? bQueryId
-                        : (p.schema?.enum?.[0] ?? '1');
+                        : p.name === 'contactTypeId'
+                          ? bContactTypeId
+                          : p.name === 'recycleCodeId'
+                            ? bRecycleCodeId
+                            : (p.schema?.enum?.[0] ?? '1');
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');

@@ -8,6 +8,7 @@ import type { Dispatcher } from '../delivery/dispatcher.ts';
 import { startInboundSmtp } from '../delivery/inbound-mail/inbound-smtp.server.ts';
 import { loadOrCreateMasterKey } from '../shared/secret-key.ts';
 import { ensureDefaultTemplatesForAllStores } from '../templates/templates.store.ts';
+import { ensureContactDefaultsForAllStores } from '../campaigns/contact-types.store.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { systemClock } from '../shared/clock.ts';
 import { runDemo } from './demo.command.ts';
@@ -63,6 +64,7 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
   }
   // Stores created since the last start (demo, import, another process) get the default templates.
   await ensureDefaultTemplatesForAllStores(db.kysely);
+  await ensureContactDefaultsForAllStores(db.kysely);
   const masterKey = loadOrCreateMasterKey({ fromEnv: config.secretKey, dataDir: config.dataDir });
   const stops: (() => Promise<void>)[] = [];
   let dispatcher: Dispatcher | undefined;

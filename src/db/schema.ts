@@ -439,6 +439,28 @@ export interface SavedQueriesTable {
   updated_at: Auto<Date>;
 }
 
+/** A kind of outreach (maintenance, confirm, …); batches prevent and report by it. */
+export interface ContactTypesTable {
+  id: Id;
+  store_id: number;
+  key: string;
+  name: string;
+  active: Auto<boolean>;
+  created_at: Auto<Date>;
+}
+
+/** A contact result after which a customer is eligible again in `days` ("Recycle Setup"). */
+export interface RecycleCodesTable {
+  id: Id;
+  store_id: number;
+  key: string;
+  name: string;
+  days: number;
+  active: Auto<boolean>;
+  productive: Auto<boolean>;
+  created_at: Auto<Date>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -467,6 +489,8 @@ export interface Database {
   print_files: PrintFilesTable;
   print_file_items: PrintFileItemsTable;
   saved_queries: SavedQueriesTable;
+  contact_types: ContactTypesTable;
+  recycle_codes: RecycleCodesTable;
 }
 
 export type Store = Selectable<StoresTable>;
@@ -483,3 +507,5 @@ export type TemplateVersion = Selectable<TemplateVersionsTable>;
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
 export type PrintFile = Selectable<PrintFilesTable>;
 export type SavedQuery = Selectable<SavedQueriesTable>;
+export type ContactType = Selectable<ContactTypesTable>;
+export type RecycleCode = Selectable<RecycleCodesTable>;

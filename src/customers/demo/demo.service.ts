@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { createStore, ensureOrganisation } from '../../stores/stores.store.ts';
 import { ensureDefaultTemplates } from '../../templates/templates.store.ts';
+import { ensureContactDefaults } from '../../campaigns/contact-types.store.ts';
 import { importCsv } from '../import/import.service.ts';
 import { IMPORT_KINDS, type ImportKind, type ImportReport } from '../import/import.types.ts';
 import { csvLines } from './demo.csv.ts';
@@ -201,6 +202,7 @@ async function createDemoStore(
     bodyShopAutoOff: p.bodyShopAutoOff,
   });
   await ensureDefaultTemplates(db.kysely, store.id);
+  await ensureContactDefaults(db.kysely, store.id);
   await db.kysely
     .insertInto('salespeople')
     .values(salespeople.map((s) => ({ store_id: store.id, name: s.name, active: s.leftDay === null })))
