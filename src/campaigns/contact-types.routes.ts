@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { principalOf, requireRole, requireStore } from '../http/principal.ts';
-import { errorSchema } from '../http/schemas.ts';
+import { errorResponses } from '../http/schemas.ts';
 import { notFound } from '../shared/errors.ts';
 import type { ContactTypesService } from './contact-types.service.ts';
 import {
@@ -22,13 +22,7 @@ import { findContactType, findRecycleCode, listContactTypes, listRecycleCodes } 
 const storeParams = z.object({ storeId: z.coerce.number().int().positive() });
 const contactTypeParams = z.object({ contactTypeId: z.coerce.number().int().positive() });
 const recycleCodeParams = z.object({ recycleCodeId: z.coerce.number().int().positive() });
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-};
+const errors = errorResponses;
 
 /** Contact types and recycle codes ("Recycle Setup"): the configuration batch schedules choose from. */
 export function contactTypesRoutes(

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf, requireRole, requireStore } from '../http/principal.ts';
-import { errorSchema } from '../http/schemas.ts';
+import { errorResponses } from '../http/schemas.ts';
 import type { ChannelSettingsService } from './channel-settings.service.ts';
 
 const channelConfig = z.object({
@@ -20,7 +20,7 @@ const channelConfig = z.object({
 export function channelSettingsRoutes(app: FastifyInstance, deps: { channels: ChannelSettingsService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ storeId: z.coerce.number().int().positive() });
-  const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
+  const errors = errorResponses;
 
   r.get(
     '/api/stores/:storeId/channels',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { findCustomer } from '../customers/customers.store.ts';
 import type { Database } from '../db/schema.ts';
 import { principalOf, requireStore } from '../http/principal.ts';
-import { errorSchema } from '../http/schemas.ts';
+import { errorResponses } from '../http/schemas.ts';
 import { notFound } from '../shared/errors.ts';
 import { listHistory, listStoreMessages, loadMessage, type HistoryRow } from './history.store.ts';
 import { approvedSenders } from './send.service.ts';
@@ -77,7 +77,7 @@ function presentItem(r: HistoryRow & { body_text: string | null }): z.infer<type
 export function messagesRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; send: SendService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const customerParams = z.object({ customerId: z.coerce.number().int().positive() });
-  const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 422: errorSchema };
+  const errors = errorResponses;
 
   r.get(
     '/api/customers/:customerId/history',

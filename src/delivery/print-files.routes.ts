@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { printFilePdf } from '../channels/print/print-file.closer.ts';
 import { describeGroup } from '../channels/print/print-group.rules.ts';
 import { principalOf, requireRole, requireStore } from '../http/principal.ts';
-import { errorSchema } from '../http/schemas.ts';
+import { errorResponses } from '../http/schemas.ts';
 import { DomainError } from '../shared/errors.ts';
 import type { PrintFileRow, PrintFilesService } from './print-files.service.ts';
 
@@ -56,7 +56,7 @@ function present(f: PrintFileRow): z.infer<typeof printFile> {
 export function printFilesRoutes(app: FastifyInstance, deps: { printFiles: PrintFilesService; dataDir: string }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const fileParams = z.object({ printFileId: z.coerce.number().int().positive() });
-  const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
+  const errors = errorResponses;
 
   r.get(
     '/api/stores/:storeId/print-files',

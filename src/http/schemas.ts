@@ -19,3 +19,13 @@ export const storeSchema = z.object({
   feedbackUrl: z.string().nullable(),
   address: z.string().nullable(),
 });
+
+/** The error responses a store-scoped route can give, for its OpenAPI entry (one body shape for all). */
+export const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+};

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { principalOf, requireRole, requireStore } from '../http/principal.ts';
-import { errorSchema } from '../http/schemas.ts';
+import { errorResponses, errorSchema } from '../http/schemas.ts';
 import type { Clock } from '../shared/clock.ts';
 import { notFound } from '../shared/errors.ts';
 import { countMatching, sampleMatching } from './filter.sql.ts';
@@ -26,14 +26,7 @@ import { findSavedQuery, listSavedQueries } from './saved-queries.store.ts';
 
 const storeParams = z.object({ storeId: z.coerce.number().int().positive() });
 const queryParams = z.object({ queryId: z.coerce.number().int().positive() });
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-};
+const errors = errorResponses;
 const DEFAULT_SAMPLE = 10;
 
 /** Saved queries ("Fetch"): the field catalogue, the builder's live preview, and storage. */

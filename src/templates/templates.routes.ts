@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, Store } from '../db/schema.ts';
 import { principalOf, requireRole, requireStore } from '../http/principal.ts';
-import { errorSchema } from '../http/schemas.ts';
+import { errorResponses, errorSchema } from '../http/schemas.ts';
 import { notFound } from '../shared/errors.ts';
 import { MERGE_TAGS } from './merge-tags.catalogue.ts';
 import type { PreviewService } from './preview.service.ts';
@@ -27,14 +27,7 @@ import {
 
 const storeParams = z.object({ storeId: z.coerce.number().int().positive() });
 const templateParams = z.object({ templateId: z.coerce.number().int().positive() });
-const errors = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-};
+const errors = errorResponses;
 
 /** Templates: list, read, create, edit (each content change is a new version), preview, PDF, merge tags. */
 export function templatesRoutes(
