@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
-import { parsers, type Db } from '../src/db/connect.ts';
+import { executePGliteSql, parsers, type Db } from '../src/db/connect.ts';
 import { SerialPGliteDialect } from '../src/db/pglite-dialect.ts';
 import type { Database } from '../src/db/schema.ts';
 import { Mutex } from '../src/shared/mutex.ts';
@@ -21,6 +21,7 @@ export async function openBenchPGlite(dir: string): Promise<{ db: Db; pglite: PG
     kysely,
     kind: 'pglite',
     exec: (sql) => mutex.run(async () => void (await pglite.exec(sql))),
+    executeSql: (text, values) => mutex.run(() => executePGliteSql(pglite, text, values)),
     async close() {
       await kysely.destroy();
       await pglite.close();

@@ -13,6 +13,12 @@ export interface Db {
   kind: 'pglite' | 'postgres';
   /** Runs parameterless, possibly multi-statement SQL (used by migrations' helpers and tests). */
   exec(sql: string): Promise<void>;
+  /**
+   * Runs one SQL text for a library that speaks raw SQL (pg-boss's `db.executeSql`). Without
+   * values the text may hold several statements; the rows are the last statement's. On PGlite it
+   * waits its turn behind Kysely's transactions and never leaves the session in a failed transaction.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
   /** PGlite only: a tarball of the data folder, loadable with `openPGlite({ loadDataDir })`. */
   dumpDataDir?: () => Promise<Blob>;
@@ -52,6 +58,7 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<Db> {
       kysely,
       kind: 'pglite',
       exec: (sql) => mutex.run(async () => void (await pglite.exec(sql))),
+      executeSql: (text, values) => mutex.run(() => executePGliteSql(pglite, text, values)),
       dumpDataDir: () => mutex.run(async () => pglite.dumpDataDir('none')),
       async close() {
         await kysely.destroy();
@@ -61,6 +68,26 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<Db> {
     };
   } catch (err) {
     release();
+    throw err;
+  }
+}
+
+/** Runs one SQL text on PGlite; the caller holds the session's mutex. */
+export async function executePGliteSql(
+  pglite: PGlite,
+  text: string,
+  values: unknown[] | undefined,
+): Promise<{ rows: unknown[] }> {
+  try {
+    // The extended protocol takes one statement; parameterless text (pg-boss's schema and its
+    // maintenance, wrapped in BEGIN … COMMIT) may hold many.
+    if (values === undefined || values.length === 0) return { rows: (await pglite.exec(text)).at(-1)?.rows ?? [] };
+    return { rows: (await pglite.query(text, values)).rows };
+  } catch (err) {
+    // A failure between BEGIN and COMMIT leaves the one shared session in an aborted transaction
+    // (a server would end it with the query); every later statement, Kysely's too, would fail.
+    // A failing ROLLBACK would leave nothing to save; the original error is the one to report.
+    if (pglite.isInTransaction()) await pglite.exec('rollback').catch(() => undefined);
     throw err;
   }
 }
@@ -81,6 +108,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     kysely,
     kind: 'postgres',
     exec: async (sql) => void (await pool.query(sql)),
+    async executeSql(text, values) {
+      // pg answers multi-statement text with one result per statement (its types do not say so).
+      const result: pg.QueryResult | pg.QueryResult[] = await pool.query(text, values);
+      return { rows: [result].flat().at(-1)?.rows ?? [] };
+    },
     close: () => kysely.destroy(),
   };
 }
