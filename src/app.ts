@@ -46,6 +46,9 @@ import { templatesRoutes } from './templates/templates.routes.ts';
 import { createPrintFileCloser, type PrintFileCloser } from './channels/print/print-file.closer.ts';
 import { createPrintFilesService } from './delivery/print-files.service.ts';
 import { printFilesRoutes } from './delivery/print-files.routes.ts';
+import { createBatchRunService, type BatchRunService } from './campaigns/batch-run.service.ts';
+import { batchSchedulesRoutes } from './campaigns/batch-schedules.routes.ts';
+import { createBatchSchedulesService } from './campaigns/batch-schedules.service.ts';
 import { contactTypesRoutes } from './campaigns/contact-types.routes.ts';
 import { createContactTypesService } from './campaigns/contact-types.service.ts';
 import { savedQueriesRoutes } from './segments/saved-queries.routes.ts';
@@ -83,6 +86,8 @@ export interface AppDeps {
   masterKey: Buffer;
   /** Called after a message is written to the outbox (wakes an in-process dispatcher). */
   onEnqueued?: () => void;
+  /** Called after a batch schedule is created or changed (the worker's cron follows). */
+  onSchedulesChanged?: () => void;
 }
 
 /** The unsubscribe links service: used by the HTTP side and by the dispatcher for headers. */
@@ -112,6 +117,33 @@ export function buildPrintFileCloser(deps: {
   logger?: Logger | undefined;
 }): PrintFileCloser {
   return createPrintFileCloser(deps);
+}
+
+/** Batch runs outside the HTTP side: the worker's cron and `forecourt batch run`. */
+export function buildBatchRuns(deps: {
+  config: Pick<Config, 'publicUrl' | 'inboundEmail'>;
+  db: Kysely<Database>;
+  clock: Clock;
+  masterKey: Buffer;
+  owner: string;
+  onEnqueued?: () => void;
+}): BatchRunService {
+  const unsubscribe = buildUnsubscribe({
+    db: deps.db,
+    clock: deps.clock,
+    consent: createConsentService({ db: deps.db, clock: deps.clock }),
+    masterKey: deps.masterKey,
+    publicUrl: deps.config.publicUrl,
+    inboundEmail: deps.config.inboundEmail,
+  });
+  return createBatchRunService({
+    db: deps.db,
+    clock: deps.clock,
+    renderer: createRenderer(),
+    unsubscribe,
+    owner: deps.owner,
+    ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
+  });
 }
 
 /**
@@ -191,6 +223,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       clock,
       renderer,
       unsubscribe,
+      ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
+    }),
+  });
+  batchSchedulesRoutes(server, {
+    db,
+    schedules: createBatchSchedulesService({
+      db,
+      clock,
+      ...(deps.onSchedulesChanged ? { onChange: deps.onSchedulesChanged } : {}),
+    }),
+    runs: createBatchRunService({
+      db,
+      clock,
+      renderer,
+      unsubscribe,
+      owner: `http:${process.pid}`,
       ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
     }),
   });

@@ -20,6 +20,7 @@ let bPrintFileId: number;
 let bQueryId: number;
 let bContactTypeId: number;
 let bRecycleCodeId: number;
+let bScheduleId: number;
 beforeAll(async () => {
   t = await startTestApp();
   bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
@@ -73,6 +74,22 @@ beforeAll(async () => {
     .where('store_id', '=', t.storeB.id)
     .executeTakeFirstOrThrow();
   bRecycleCodeId = bRecycleCode.id;
+  const bSchedule = await t.db.kysely
+    .insertInto('batch_schedules')
+    .values({
+      store_id: t.storeB.id,
+      name: 'B only',
+      recurrence: 'daily',
+      channel: 'email',
+      kind: 'fetch',
+      saved_query_id: bQueryId,
+      recycle_code_id: bRecycleCodeId,
+      template_id: bTemplateId,
+      daily_limit: 10,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bScheduleId = bSchedule.id;
   a = await login(t.app, 'agent.a@example.test');
 });
 afterAll(() => t.close());
@@ -120,6 +137,16 @@ const BODIES: Record<string, object> = {
   'PATCH /api/contact-types/{contactTypeId}': { name: 'Renamed by another store', active: false },
   'POST /api/stores/{storeId}/recycle-codes': { key: 'tenancy_probe', name: 'Tenancy probe', days: 1 },
   'PATCH /api/recycle-codes/{recycleCodeId}': { days: 0, active: false },
+  'POST /api/stores/{storeId}/batch-schedules': {
+    name: 'Tenancy probe',
+    channel: 'email',
+    kind: 'fetch',
+    templateId: 1,
+    dailyLimit: 10,
+  },
+  'PATCH /api/batch-schedules/{scheduleId}': { active: false },
+  'POST /api/batch-schedules/{scheduleId}/preview': {},
+  'POST /api/batch-schedules/{scheduleId}/run': {},
 };
 
 const NO_STORE_PARAMS = new Set([
@@ -174,7 +201,9 @@ describe('tenant isolation', () => {
                           ? bContactTypeId
                           : p.name === 'recycleCodeId'
                             ? bRecycleCodeId
-                            : (p.schema?.enum?.[0] ?? '1');
+                            : p.name === 'scheduleId'
+                              ? bScheduleId
+                              : (p.schema?.enum?.[0] ?? '1');
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { buildApp, buildDispatcher, createLogger, VERSION } from '../app.ts';
+import { buildApp, buildBatchRuns, buildDispatcher, createLogger, VERSION } from '../app.ts';
 import { ensureFirstAdmin } from '../auth/auth.service.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Db } from '../db/connect.ts';
@@ -14,6 +14,7 @@ import { systemClock } from '../shared/clock.ts';
 import { runDemo } from './demo.command.ts';
 import { runImport } from './import.command.ts';
 import { runExplain } from './explain.command.ts';
+import { runBatch } from './batch.command.ts';
 import { runAddUser } from './user.command.ts';
 import { isDatabaseEmpty } from '../customers/demo/demo.service.ts';
 
@@ -229,6 +230,35 @@ program
       }
     },
   );
+
+program
+  .command('batch')
+  .description('batch contacts')
+  .command('run')
+  .description('run a batch schedule now, or show with --dry-run who it would contact and why others are not taken')
+  .argument('<schedule>', 'schedule id, or its name with --store')
+  .option('--store <code>', 'the store, when <schedule> is a name')
+  .option('--at <iso>', 'the as-of time (default: now); the run is for that day in the store’s zone')
+  .option('--dry-run', 'send nothing; print the counts and the first customers it would take')
+  .option('--json', 'print the report as JSON')
+  .action(async (schedule: string, opts: { store?: string; at?: string; dryRun?: boolean; json?: boolean }) => {
+    const config = loadConfig();
+    const db = await openMigrated(config);
+    try {
+      const masterKey = loadOrCreateMasterKey({ fromEnv: config.secretKey, dataDir: config.dataDir });
+      process.exitCode = await runBatch({
+        db,
+        runs: buildBatchRuns({ config, db: db.kysely, clock: systemClock, masterKey, owner: `cli:${process.pid}` }),
+        schedule,
+        storeCode: opts.store,
+        at: opts.at,
+        dryRun: opts.dryRun === true,
+        json: opts.json === true,
+      });
+    } finally {
+      await db.close();
+    }
+  });
 
 program
   .command('user')

@@ -30,7 +30,7 @@ const textArray = (xs: readonly string[]) => {
 };
 
 /** A reason and the SQL condition (never null) under which it applies. */
-interface Check {
+export interface Check {
   code: ReasonCode;
   cond: RawBuilder<unknown>;
 }
@@ -39,9 +39,10 @@ const when = (cond: RawBuilder<unknown>, code: ReasonCode): Check => ({ code, co
 /**
  * The reasons per customer of one store, as SQL: the set-based twin of `decideEligibility`,
  * without a vehicle. It must give the same reasons as the pure function for every customer;
- * eligibility.sql.test.ts checks that on a generated population.
+ * eligibility.sql.test.ts checks that on a generated population. `from` ends in the WHERE clause
+ * over `customers c`, so a caller (a batch's selection) may append `and <condition>`.
  */
-function reasonChecks(q: SetQuery, customerIds?: number[]): { checks: Check[]; from: RawBuilder<unknown> } {
+export function reasonChecks(q: SetQuery, customerIds?: number[]): { checks: Check[]; from: RawBuilder<unknown> } {
   const { store, channel, purpose, at } = q;
   const marketing = purpose === 'marketing';
   const country = store.country;

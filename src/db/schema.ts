@@ -461,6 +461,92 @@ export interface RecycleCodesTable {
   created_at: Auto<Date>;
 }
 
+export type BatchChannel = 'letter' | 'email' | 'sms' | 'voice';
+
+/** A batch schedule (Batch Contacts) or a one-off campaign from a saved query. */
+export interface BatchSchedulesTable {
+  id: Id;
+  store_id: number;
+  name: string;
+  recurrence: Auto<'daily' | 'once'>;
+  channel: BatchChannel;
+  kind: 'contact_type' | 'fetch';
+  contact_type_id: number | null;
+  saved_query_id: number | null;
+  recycle_code_id: number | null;
+  template_id: number;
+  language: Auto<'any' | 'en' | 'fr'>;
+  prevention: Auto<'none' | 'contact_type' | 'customer'>;
+  day_part: Auto<'all' | 'day' | 'late_day'>;
+  customer_type: Auto<'all' | 'non_fleet'>;
+  daily_limit: number;
+  days_between: Auto<number>;
+  /** ISO weekdays, 1 = Monday. */
+  run_days: Auto<number[]>;
+  /** 'HH:MM' in the store's time zone. */
+  run_time: Auto<string>;
+  once_at: Date | null;
+  sender: string | null;
+  distribution_user_ids: Auto<number[]>;
+  roi_type: Auto<'service' | 'sales'>;
+  roi_window_days: Auto<number>;
+  holdout_percent: Auto<number>;
+  active: Auto<boolean>;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: Auto<Date>;
+  updated_at: Auto<Date>;
+}
+
+export type BatchRunStatus = 'running' | 'done' | 'failed';
+
+/** One run of a schedule on one store-local day. */
+export interface BatchRunsTable {
+  id: Id;
+  store_id: number;
+  schedule_id: number;
+  /** 'YYYY-MM-DD' in the store's zone. */
+  run_date: string;
+  status: BatchRunStatus;
+  as_of: Date;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  matched: number | null;
+  selected: number | null;
+  held_out: number | null;
+  enqueued: number | null;
+  /** Customers the run's audience held back, by reason. Written as JSON text. */
+  excluded: ColumnType<Record<string, number>, string | undefined, string>;
+  error: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+/** A customer a run took: sent to (message_id) or held out as the control group. */
+export interface BatchContactsTable {
+  id: Id;
+  run_id: number;
+  schedule_id: number;
+  store_id: number;
+  customer_id: number;
+  contact_type: string | null;
+  channel: BatchChannel;
+  holdout: Auto<boolean>;
+  message_id: number | null;
+  contacted_at: Date;
+}
+
+/** What every selection needs to know per customer: last contact, recycle period, reservation. */
+export interface CustomerContactStateTable {
+  customer_id: number;
+  store_id: number;
+  last_contacted_at: Date | null;
+  recycle_code: string | null;
+  recycle_until: Date | null;
+  reserved_by: string | null;
+  reserved_until: Date | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -491,6 +577,10 @@ export interface Database {
   saved_queries: SavedQueriesTable;
   contact_types: ContactTypesTable;
   recycle_codes: RecycleCodesTable;
+  batch_schedules: BatchSchedulesTable;
+  batch_runs: BatchRunsTable;
+  batch_contacts: BatchContactsTable;
+  customer_contact_state: CustomerContactStateTable;
 }
 
 export type Store = Selectable<StoresTable>;
@@ -509,3 +599,5 @@ export type PrintFile = Selectable<PrintFilesTable>;
 export type SavedQuery = Selectable<SavedQueriesTable>;
 export type ContactType = Selectable<ContactTypesTable>;
 export type RecycleCode = Selectable<RecycleCodesTable>;
+export type BatchSchedule = Selectable<BatchSchedulesTable>;
+export type BatchRun = Selectable<BatchRunsTable>;

@@ -29,7 +29,7 @@ export interface NewOutboxMessage {
 }
 
 /** The table row for a new message. */
-function outboxRow(m: NewOutboxMessage, now: Date) {
+export function outboxRow(m: NewOutboxMessage, now: Date) {
   return {
     store_id: m.storeId,
     customer_id: m.customerId,

@@ -22,6 +22,7 @@ const STATUS: Record<string, number> = {
   template_sms_too_long: 422,
   not_eligible: 422,
   segment_invalid: 422,
+  batch_invalid: 422,
 };
 
 /** The one body every error response has. */

@@ -6,6 +6,12 @@ import type { Sender } from './message.render.ts';
 
 // Database rows → merge input: the one place that knows both shapes.
 
+/** The parts of a profile the merge tags read (a batch loads just these, for many customers). */
+export type MergeProfile = Pick<
+  CustomerProfileData,
+  'customer' | 'vehicles' | 'visits' | 'appointments' | 'lastDeal' | 'lastReassignment' | 'lastActivity'
+>;
+
 export function storeInput(store: Store): StoreInput {
   return {
     name: store.name,
@@ -35,7 +41,7 @@ export const storeSender = (store: Store): Sender => ({
  * items, and the current salesperson.
  */
 export function mergeInputFromProfile(
-  p: CustomerProfileData,
+  p: MergeProfile,
   store: Store,
   now: Date,
   unsubscribeUrl: string | null,

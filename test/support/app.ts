@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,7 @@ export async function startTestApp(): Promise<TestApp> {
     db,
     clock,
     webDist: '/nonexistent',
+    ...(process.env.TEST_APP_LOG ? { logger: pino({ level: 'error' }) } : {}),
   });
   await app.ready();
   return {

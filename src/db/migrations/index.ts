@@ -9,6 +9,7 @@ import * as storeChannels from './2026-11-23T1800_store_channels.ts';
 import * as printFiles from './2026-11-23T1900_print_files.ts';
 import * as savedQueries from './2026-11-23T2000_saved_queries.ts';
 import * as contactTypes from './2026-11-23T2100_contact_types.ts';
+import * as batches from './2026-11-23T2200_batches.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1900_print_files': printFiles,
   '2026-11-23T2000_saved_queries': savedQueries,
   '2026-11-23T2100_contact_types': contactTypes,
+  '2026-11-23T2200_batches': batches,
 };

@@ -1,0 +1,467 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { DateTime } from 'luxon';
+import { checkSendWindow, dayPartWindow, effectiveWindow } from '../consent/quiet-hours.rules.ts';
+import { recipientPlace } from '../consent/time-zone.rules.ts';
+import { displayName } from '../customers/customers.presenter.ts';
+import { loadMergeProfiles } from '../customers/merge-profiles.store.ts';
+import type { BatchChannel, BatchRun, Customer, Database } from '../db/schema.ts';
+import { deliveryKey } from '../delivery/delivery-key.rules.ts';
+import type { NewOutboxMessage } from '../delivery/outbox.store.ts';
+import type { UnsubscribeService } from '../delivery/unsubscribe.service.ts';
+import { compileFilter } from '../segments/filter.sql.ts';
+import type { Clock } from '../shared/clock.ts';
+import { DomainError, notFound } from '../shared/errors.ts';
+import { customerAddressLines, mergeInputFromProfile, storeSender } from '../templates/merge-input.rows.ts';
+import { createMessageRenderer } from '../templates/message.render.ts';
+import type { Renderer } from '../templates/render.ts';
+import { audienceCondition, audienceContext } from './audiences.sql.ts';
+import { scheduleProblems } from './batch-schedule.rules.ts';
+import { enqueueRunChunk } from './batch-runs.store.ts';
+import {
+  previewSelection,
+  recordContactState,
+  takeSelection,
+  type BatchExclusion,
+  type SelectionSpec,
+} from './batch-selection.sql.ts';
+import { findSchedule, loadScheduleRows, partsOf, type LoadedSchedule } from './batch-schedules.store.ts';
+import { eligibleAgainOn } from './recycle.rules.ts';
+
+export interface RunOptions {
+  /** The as-of time (default now): who is due, eligible and in quiet hours is decided at it. */
+  at?: Date | undefined;
+  dryRun?: boolean | undefined;
+  /** How many of the customers a dry run would take to list (default 20). */
+  sampleSize?: number | undefined;
+  /** Called as messages are written: how many so far of how many the run has to write. */
+  onProgress?: ((p: { enqueued: number; total: number }) => void) | undefined;
+}
+
+export interface RunReport {
+  scheduleId: number;
+  runId: number | null;
+  /** done: this call ran it; already_done: it had run that day; running_elsewhere: another worker holds it. */
+  outcome: 'done' | 'already_done' | 'running_elsewhere' | 'dry_run';
+  runDate: string;
+  asOf: Date;
+  matched: number;
+  eligible: number;
+  selected: number;
+  heldOut: number;
+  enqueued: number;
+  excluded: Partial<Record<BatchExclusion, number>>;
+  /** A dry run's first customers, in the order the run would take them. */
+  sample: { id: number; name: string }[];
+}
+
+const LEASE_MS = 15 * 60_000;
+// Two-key advisory lock: (our namespace, store). Selections of one store run one at a time, so two
+// schedules starting together cannot both take a customer before either has reserved them.
+const SELECTION_LOCK = 734_201;
+const DEFAULT_RECYCLE: Record<BatchChannel, string> = {
+  letter: 'letter_sent',
+  email: 'email_sent',
+  sms: 'text_sent',
+  voice: 'voice_drop',
+};
+
+/**
+ * Runs batch schedules: picks the day's customers set-based (eligibility plus the batch rules),
+ * takes and reserves them, renders their messages and writes them to the outbox, which sends.
+ *
+ * Safe to call twice or from two workers at once: a run is one row per schedule and store-local
+ * day, claimed with a lease; its customers are rows unique per run; its messages have delivery
+ * keys. A run that died is taken over when its lease runs out and carries on where it stopped.
+ */
+export function createBatchRunService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  renderer: Renderer;
+  unsubscribe: Pick<UnsubscribeService, 'urlFor'>;
+  /** Identifies this worker in the run's lease. */
+  owner: string;
+  onEnqueued?: () => void;
+  chunkSize?: number;
+}) {
+  const { db, clock } = deps;
+  const chunkSize = deps.chunkSize ?? 1000;
+
+  async function specFor(l: LoadedSchedule, at: Date, runRef: string | null): Promise<SelectionSpec> {
+    const s = l.schedule;
+    const problems = scheduleProblems(partsOf(l));
+    if (problems.length > 0 || !l.template)
+      throw new DomainError('batch_invalid', `Batch "${s.name}" cannot run: ${problems.join(' ')}`, { problems });
+    const zone = l.store.time_zone;
+    const ctx = audienceContext(at, zone);
+    const parts: RawBuilder<unknown>[] = [];
+    if (l.contactType && s.kind === 'contact_type') {
+      const cond = audienceCondition(l.contactType.key, ctx);
+      if (cond) parts.push(cond);
+    }
+    if (l.savedQuery) parts.push(compileFilter(l.savedQuery.filter, { storeId: l.store.id, now: at, timeZone: zone }));
+    const local = DateTime.fromJSDate(at, { zone });
+    return {
+      store: l.store,
+      at,
+      today: ctx.today,
+      todayStart: local.startOf('day').toJSDate(),
+      scheduleId: s.id,
+      runRef,
+      channel: s.channel,
+      purpose: l.template.template.purpose,
+      dayPart: s.day_part,
+      audience: parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`,
+      language: s.language,
+      customerType: s.customer_type,
+      contactType: l.contactType?.key ?? null,
+      prevention: s.prevention,
+      daysBetween: s.days_between,
+      limit: s.daily_limit,
+    };
+  }
+
+  async function load(scheduleId: number, storeIds?: readonly number[]) {
+    const schedule = storeIds
+      ? await findSchedule(db, scheduleId, storeIds)
+      : await db.selectFrom('batch_schedules').selectAll().where('id', '=', scheduleId).executeTakeFirst();
+    if (!schedule) throw notFound('Batch schedule');
+    return loadScheduleRows(db, schedule);
+  }
+
+  /** Claims the schedule's run for the day: a new run, one to resume, or why not. */
+  async function claim(l: LoadedSchedule, runDate: string, at: Date) {
+    const now = clock.now();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    return db.transaction().execute(async (trx) => {
+      const fresh = await trx
+        .insertInto('batch_runs')
+        .values({
+          store_id: l.store.id,
+          schedule_id: l.schedule.id,
+          run_date: runDate,
+          status: 'running',
+          as_of: at,
+          lease_owner: deps.owner,
+          lease_until: leaseUntil,
+          started_at: now,
+        })
+        .onConflict((oc) => oc.columns(['schedule_id', 'run_date']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (fresh) return { run: fresh, state: 'new' as const };
+      const run = await trx
+        .selectFrom('batch_runs')
+        .selectAll()
+        .where('schedule_id', '=', l.schedule.id)
+        .where('run_date', '=', runDate)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (run.status === 'done') return { run, state: 'done' as const };
+      if (run.status === 'running' && run.lease_owner !== deps.owner && run.lease_until && run.lease_until > now)
+        return { run, state: 'busy' as const };
+      const taken = await trx
+        .updateTable('batch_runs')
+        .set({ status: 'running', lease_owner: deps.owner, lease_until: leaseUntil, error: null })
+        .where('id', '=', run.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { run: taken, state: 'resume' as const };
+    });
+  }
+
+  function reportOf(run: BatchRun, outcome: RunReport['outcome']): RunReport {
+    return {
+      scheduleId: run.schedule_id,
+      runId: run.id,
+      outcome,
+      runDate: run.run_date,
+      asOf: run.as_of,
+      matched: run.matched ?? 0,
+      eligible: (run.selected ?? 0) + (run.excluded.over_limit ?? 0),
+      selected: run.selected ?? 0,
+      heldOut: run.held_out ?? 0,
+      enqueued: run.enqueued ?? 0,
+      excluded: run.excluded,
+      sample: [],
+    };
+  }
+
+  /** Selects, takes and reserves the run's customers; once per run (a resumed run skips it). */
+  async function select(l: LoadedSchedule, run: BatchRun, spec: SelectionSpec) {
+    const at = run.as_of;
+    const code =
+      l.recycleCode ??
+      (await db
+        .selectFrom('recycle_codes')
+        .selectAll()
+        .where('store_id', '=', l.store.id)
+        .where('key', '=', DEFAULT_RECYCLE[l.schedule.channel])
+        .executeTakeFirst()) ??
+      null;
+    const until = code ? eligibleAgainOn(at, code) : null;
+    const reservedUntil = DateTime.fromJSDate(at, { zone: l.store.time_zone }).endOf('day').toJSDate();
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${SELECTION_LOCK}, ${l.store.id}::int)`.execute(trx);
+      const taken = await trx
+        .selectFrom('batch_contacts')
+        .select('id')
+        .where('run_id', '=', run.id)
+        .limit(1)
+        .executeTakeFirst();
+      if (taken) return;
+      const counts = await takeSelection(trx, spec, { runId: run.id, holdoutPercent: l.schedule.holdout_percent });
+      await recordContactState(
+        trx,
+        { id: run.id, storeId: l.store.id, at, reservedUntil },
+        code && until ? { key: code.key, until } : null,
+      );
+      await trx
+        .updateTable('batch_runs')
+        .set({
+          matched: counts.matched,
+          selected: counts.selected,
+          held_out: counts.heldOut,
+          excluded: JSON.stringify(counts.excluded),
+        })
+        .where('id', '=', run.id)
+        .execute();
+    });
+  }
+
+  /** The outbox row for one customer of the run. */
+  function messageFor(
+    l: LoadedSchedule,
+    run: BatchRun,
+    customer: Customer,
+    rendered: { subject: string | null; html: string | null; text: string | null },
+  ): NewOutboxMessage {
+    const s = l.schedule;
+    const tpl = l.template;
+    if (!tpl) throw new Error('schedule without template');
+    const target = targetOf(s.channel, customer);
+    const base = {
+      storeId: l.store.id,
+      customerId: customer.id,
+      deliveryKey: deliveryKey({
+        sourceKind: s.recurrence === 'once' ? 'campaign' : 'batch',
+        sourceRef: `run:${run.id}`,
+        customerId: customer.id,
+        channel: s.channel,
+      }),
+      sourceKind: s.recurrence === 'once' ? ('campaign' as const) : ('batch' as const),
+      sourceRef: `run:${run.id}`,
+      step: '',
+      channel: s.channel,
+      purpose: tpl.template.purpose,
+      contactType: l.contactType?.key ?? null,
+      templateVersionId: tpl.version.id,
+      userId: null,
+      target,
+      sender: s.sender,
+      cc: [],
+      bcc: [],
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+    };
+    if (!target)
+      return {
+        ...base,
+        status: 'skipped',
+        statusReason: 'no_target',
+        statusDetail: 'no address on file',
+        dueAt: run.as_of,
+      };
+    // Texts and drops wait for the recipient's window (and the late-day part when chosen).
+    if (s.channel === 'sms' || s.channel === 'voice') {
+      const place = recipientPlace(
+        customer,
+        [customer.cell_phone, customer.home_phone, customer.work_phone],
+        l.store.time_zone,
+      );
+      const window = dayPartWindow(
+        effectiveWindow(
+          { start: l.store.send_window_start, end: l.store.send_window_end },
+          place.country,
+          place.region,
+        ),
+        s.day_part,
+      );
+      const now = clock.now();
+      const w = checkSendWindow(now > run.as_of ? now : run.as_of, place.zone, window);
+      if (!w.open)
+        return w.nextOpening
+          ? {
+              ...base,
+              status: 'deferred',
+              statusReason: 'quiet_hours',
+              statusDetail: `outside ${window.start}–${window.end} in ${place.zone}`,
+              dueAt: w.nextOpening,
+            }
+          : {
+              ...base,
+              status: 'skipped',
+              statusReason: 'quiet_hours',
+              statusDetail: `no open hours in ${window.start}–${window.end}`,
+              dueAt: run.as_of,
+            };
+    }
+    return { ...base, status: 'queued', statusReason: null, statusDetail: null, dueAt: run.as_of };
+  }
+
+  /** Renders and enqueues the run's messages in chunks, keyset by customer; the next chunk is
+   * read and rendered while the previous one is being written. */
+  async function enqueueAll(l: LoadedSchedule, run: BatchRun, onChunk: (n: number) => void): Promise<void> {
+    const tpl = l.template;
+    if (!tpl) throw new Error('schedule without template');
+    const messages = createMessageRenderer(deps.renderer);
+    const sender = storeSender(l.store);
+    const source = {
+      channel: tpl.template.channel,
+      purpose: tpl.template.purpose,
+      subject: tpl.version.subject,
+      body: tpl.version.body,
+    };
+    const marketingEmail = l.schedule.channel === 'email' && tpl.template.purpose === 'marketing';
+    let after = 0;
+    let writing: Promise<unknown> = Promise.resolve();
+    for (;;) {
+      const ids = (
+        await db
+          .selectFrom('batch_contacts')
+          .select('customer_id')
+          .where('run_id', '=', run.id)
+          .where('holdout', '=', false)
+          .where('message_id', 'is', null)
+          .where('customer_id', '>', after)
+          .orderBy('customer_id')
+          .limit(chunkSize)
+          .execute()
+      ).map((r) => r.customer_id);
+      if (ids.length === 0) break;
+      after = ids[ids.length - 1] ?? after;
+      const profiles = await loadMergeProfiles(db, l.store.id, ids, run.as_of);
+      const chunk: NewOutboxMessage[] = [];
+      for (const p of profiles.values()) {
+        const url = marketingEmail
+          ? deps.unsubscribe.urlFor({
+              customerId: p.customer.id,
+              storeId: l.store.id,
+              channel: 'email',
+              purpose: 'marketing',
+              messageId: null,
+            })
+          : null;
+        const r = messages.render(source, mergeInputFromProfile(p, l.store, run.as_of, url), sender);
+        chunk.push(messageFor(l, run, p.customer, r));
+      }
+      await writing;
+      writing = enqueueRunChunk(db, run.id, chunk, clock.now()).then(() => {
+        onChunk(chunk.length);
+        return db
+          .updateTable('batch_runs')
+          .set({ lease_until: new Date(clock.now().getTime() + LEASE_MS) })
+          .where('id', '=', run.id)
+          .execute();
+      });
+    }
+    await writing;
+  }
+
+  return {
+    /** Runs (or with `dryRun`, previews) a schedule for the store-local day of `at`. */
+    async run(scheduleId: number, options: RunOptions = {}, storeIds?: readonly number[]): Promise<RunReport> {
+      const l = await load(scheduleId, storeIds);
+      const at = options.at ?? clock.now();
+      const runDate = DateTime.fromJSDate(at, { zone: l.store.time_zone }).toISODate() ?? '';
+      if (options.dryRun) {
+        const spec = await specFor(l, at, null);
+        const p = await previewSelection(db, spec, options.sampleSize ?? 20);
+        const names = p.customerIds.length
+          ? await db
+              .selectFrom('customers')
+              .select(['id', 'name', 'first_name', 'last_name', 'other_name', 'dms_customer_number'])
+              .where('id', 'in', p.customerIds)
+              .execute()
+          : [];
+        const byId = new Map(names.map((c) => [c.id, displayName(c)]));
+        return {
+          scheduleId,
+          runId: null,
+          outcome: 'dry_run',
+          runDate,
+          asOf: at,
+          matched: p.matched,
+          eligible: p.eligible,
+          selected: p.selected,
+          heldOut: 0,
+          enqueued: 0,
+          excluded: p.excluded,
+          sample: p.customerIds.map((id) => ({ id, name: byId.get(id) ?? String(id) })),
+        };
+      }
+      await specFor(l, at, null); // refuses an invalid schedule before it claims the day
+      const claimed = await claim(l, runDate, at);
+      if (claimed.state === 'done') return reportOf(claimed.run, 'already_done');
+      if (claimed.state === 'busy') return reportOf(claimed.run, 'running_elsewhere');
+      const run = claimed.run;
+      try {
+        // A resumed run keeps the as-of time it started with.
+        const spec = await specFor(l, run.as_of, `run:${run.id}`);
+        await select(l, run, spec);
+        const pending = await db
+          .selectFrom('batch_contacts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('run_id', '=', run.id)
+          .where('holdout', '=', false)
+          .where('message_id', 'is', null)
+          .executeTakeFirstOrThrow();
+        const total = Number(pending.n);
+        let enqueued = 0;
+        options.onProgress?.({ enqueued, total });
+        await enqueueAll(l, run, (n) => {
+          enqueued += n;
+          options.onProgress?.({ enqueued, total });
+        });
+        const done = await db
+          .updateTable('batch_runs')
+          .set({
+            status: 'done',
+            finished_at: clock.now(),
+            lease_until: null,
+            enqueued: sql<number>`(select count(*)::int from batch_contacts b where b.run_id = ${run.id} and b.message_id is not null)`,
+          })
+          .where('id', '=', run.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        deps.onEnqueued?.();
+        return reportOf(done, 'done');
+      } catch (err) {
+        await db
+          .updateTable('batch_runs')
+          .set({ status: 'failed', lease_until: null, error: err instanceof Error ? err.message : String(err) })
+          .where('id', '=', run.id)
+          .execute();
+        throw err;
+      }
+    },
+  };
+}
+
+export type BatchRunService = ReturnType<typeof createBatchRunService>;
+
+/** Where the message goes: e-mail, cell, cell else home (never work) for drops, the postal address. */
+export function targetOf(channel: BatchChannel, c: Customer): string | null {
+  switch (channel) {
+    case 'email':
+      return c.email;
+    case 'sms':
+      return c.cell_phone;
+    case 'voice':
+      return c.cell_phone ?? c.home_phone;
+    case 'letter': {
+      const lines = customerAddressLines(c);
+      return lines.length > 1 ? lines.join('\n') : null;
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { z } from 'zod';
+import type { BatchSchedule, BatchSchedulesTable, Database } from '../db/schema.ts';
+import type { Clock } from '../shared/clock.ts';
+import { DomainError, notFound } from '../shared/errors.ts';
+import { conflictOnDuplicate } from '../shared/unique-violation.ts';
+import { nextRunAt, scheduleProblems } from './batch-schedule.rules.ts';
+import type { scheduleInput, schedulePatch } from './batch-schedules.schemas.ts';
+import { findSchedule, loadScheduleRows, partsOf } from './batch-schedules.store.ts';
+
+export type ScheduleInput = z.infer<typeof scheduleInput>;
+export type SchedulePatch = z.infer<typeof schedulePatch>;
+
+interface Actor {
+  userId: number;
+}
+
+const DUPLICATE = 'batch_schedules_store_name_idx';
+
+/** The table's defaults, to check a new schedule before it is written. */
+const NEW_SCHEDULE: Omit<BatchSchedule, 'store_id' | 'name' | 'channel' | 'kind' | 'template_id' | 'daily_limit'> = {
+  id: 0,
+  recurrence: 'daily',
+  contact_type_id: null,
+  saved_query_id: null,
+  recycle_code_id: null,
+  language: 'any',
+  prevention: 'none',
+  day_part: 'all',
+  customer_type: 'all',
+  days_between: 0,
+  run_days: [1, 2, 3, 4, 5],
+  run_time: '09:00',
+  once_at: null,
+  sender: null,
+  distribution_user_ids: [],
+  roi_type: 'service',
+  roi_window_days: 30,
+  holdout_percent: 0,
+  active: true,
+  created_by: null,
+  updated_by: null,
+  created_at: new Date(0),
+  updated_at: new Date(0),
+};
+
+/** API fields → columns; only the fields present are set. */
+function columnsOf(i: SchedulePatch): Updateable<BatchSchedulesTable> {
+  const c: Updateable<BatchSchedulesTable> = {};
+  if (i.name !== undefined) c.name = i.name;
+  if (i.recurrence !== undefined) c.recurrence = i.recurrence;
+  if (i.channel !== undefined) c.channel = i.channel;
+  if (i.kind !== undefined) c.kind = i.kind;
+  if (i.contactTypeId !== undefined) c.contact_type_id = i.contactTypeId;
+  if (i.savedQueryId !== undefined) c.saved_query_id = i.savedQueryId;
+  if (i.recycleCodeId !== undefined) c.recycle_code_id = i.recycleCodeId;
+  if (i.templateId !== undefined) c.template_id = i.templateId;
+  if (i.language !== undefined) c.language = i.language;
+  if (i.prevention !== undefined) c.prevention = i.prevention;
+  if (i.dayPart !== undefined) c.day_part = i.dayPart;
+  if (i.customerType !== undefined) c.customer_type = i.customerType;
+  if (i.dailyLimit !== undefined) c.daily_limit = i.dailyLimit;
+  if (i.daysBetween !== undefined) c.days_between = i.daysBetween;
+  if (i.runDays !== undefined) c.run_days = [...i.runDays].sort();
+  if (i.runTime !== undefined) c.run_time = i.runTime;
+  if (i.onceAt !== undefined) c.once_at = i.onceAt === null ? null : new Date(i.onceAt);
+  if (i.sender !== undefined) c.sender = i.sender;
+  if (i.distributionUserIds !== undefined) c.distribution_user_ids = i.distributionUserIds;
+  if (i.roiType !== undefined) c.roi_type = i.roiType;
+  if (i.roiWindowDays !== undefined) c.roi_window_days = i.roiWindowDays;
+  if (i.holdoutPercent !== undefined) c.holdout_percent = i.holdoutPercent;
+  if (i.active !== undefined) c.active = i.active;
+  return c;
+}
+
+/**
+ * Batch schedules (Admin → Batch Contacts) and one-off campaigns. A schedule is checked with
+ * everything it points at — template channel, language and contact type, query, recycle type —
+ * inside the transaction that writes it, so an unusable schedule is never saved; every change is
+ * audited. `onChange` lets the worker's cron follow (a new run time, a schedule switched off).
+ */
+export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock: Clock; onChange?: () => void }) {
+  const { db, clock } = deps;
+
+  /** Refuses (422) a schedule that could not run, with every problem; runs inside the write. */
+  async function assertRunnable(trx: Kysely<Database>, schedule: BatchSchedule): Promise<void> {
+    const loaded = await loadScheduleRows(trx, schedule);
+    const missing: string[] = [];
+    if (!loaded.template) missing.push('The template was not found in this store.');
+    if (schedule.contact_type_id !== null && !loaded.contactType)
+      missing.push('The contact type was not found in this store.');
+    if (schedule.saved_query_id !== null && !loaded.savedQuery)
+      missing.push('The saved query was not found in this store.');
+    if (schedule.recycle_code_id !== null && !loaded.recycleCode)
+      missing.push('The recycle type was not found in this store.');
+    const problems = [...missing, ...(missing.length ? [] : scheduleProblems(partsOf(loaded)))];
+    if (schedule.distribution_user_ids.length > 0) {
+      const staff = await trx
+        .selectFrom('user_stores')
+        .select('user_id')
+        .where('store_id', '=', schedule.store_id)
+        .where('user_id', 'in', schedule.distribution_user_ids.map(Number))
+        .execute();
+      if (staff.length !== new Set(schedule.distribution_user_ids).size)
+        problems.push('Everyone on the distribution list must be a user of this store.');
+    }
+    if (problems.length > 0)
+      throw new DomainError('batch_invalid', `This batch cannot be saved: ${problems.join(' ')}`, { problems });
+  }
+
+  const audit = (trx: Kysely<Database>, s: BatchSchedule, actor: Actor, action: string, details: object) =>
+    trx
+      .insertInto('audit_log')
+      .values({
+        store_id: s.store_id,
+        user_id: actor.userId,
+        action,
+        subject_type: 'batch_schedule',
+        subject_id: s.id,
+        details: JSON.stringify(details),
+      })
+      .execute();
+
+  return {
+    async create(storeId: number, input: ScheduleInput, actor: Actor): Promise<BatchSchedule> {
+      const row = await conflictOnDuplicate(DUPLICATE, `This store already has a batch called "${input.name}".`, () =>
+        db.transaction().execute(async (trx) => {
+          const values = {
+            ...columnsOf(input),
+            store_id: storeId,
+            created_by: actor.userId,
+            updated_by: actor.userId,
+          } as Insertable<BatchSchedulesTable>;
+          await assertRunnable(trx, { ...NEW_SCHEDULE, ...values });
+          const s = await trx.insertInto('batch_schedules').values(values).returningAll().executeTakeFirstOrThrow();
+          await audit(trx, s, actor, 'batch_schedule.created', { name: s.name, channel: s.channel });
+          return s;
+        }),
+      );
+      deps.onChange?.();
+      return row;
+    },
+
+    async update(id: number, storeIds: number[], patch: SchedulePatch, actor: Actor): Promise<BatchSchedule> {
+      const current = await findSchedule(db, id, storeIds);
+      if (!current) throw notFound('Batch schedule');
+      const changes = columnsOf(patch);
+      if (Object.keys(changes).length === 0) return current;
+      const row = await conflictOnDuplicate(
+        DUPLICATE,
+        `This store already has a batch called "${patch.name ?? ''}".`,
+        () =>
+          db.transaction().execute(async (trx) => {
+            const next = { ...current, ...changes };
+            // Switching a schedule off is always allowed, even when it could no longer run.
+            if (next.active) await assertRunnable(trx, next);
+            const s = await trx
+              .updateTable('batch_schedules')
+              .set({ ...changes, updated_by: actor.userId, updated_at: clock.now() })
+              .where('id', '=', id)
+              .returningAll()
+              .executeTakeFirstOrThrow();
+            await audit(trx, s, actor, 'batch_schedule.updated', { changes: patch });
+            return s;
+          }),
+      );
+      deps.onChange?.();
+      return row;
+    },
+
+    /** The schedule's problems as it stands and its next run, for the API. */
+    async describe(s: BatchSchedule): Promise<{ problems: string[]; nextRunAt: Date | null }> {
+      const loaded = await loadScheduleRows(db, s);
+      return {
+        problems: scheduleProblems(partsOf(loaded)),
+        nextRunAt: s.active
+          ? nextRunAt(
+              { recurrence: s.recurrence, runDays: s.run_days.map(Number), runTime: s.run_time, onceAt: s.once_at },
+              loaded.store.time_zone,
+              clock.now(),
+            )
+          : null,
+      };
+    },
+  };
+}
+
+export type BatchSchedulesService = ReturnType<typeof createBatchSchedulesService>;

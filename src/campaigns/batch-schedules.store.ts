@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import type {
+  BatchSchedule,
+  ContactType,
+  Database,
+  RecycleCode,
+  SavedQuery,
+  Store,
+  Template,
+  TemplateVersion,
+} from '../db/schema.ts';
+import type { ScheduleParts } from './batch-schedule.rules.ts';
+
+/** A schedule with every row it points at, as a run or the editor needs them. */
+export interface LoadedSchedule {
+  schedule: BatchSchedule;
+  store: Store;
+  template: { template: Template; version: TemplateVersion } | null;
+  contactType: ContactType | null;
+  savedQuery: SavedQuery | null;
+  recycleCode: RecycleCode | null;
+}
+
+export function findSchedule(
+  db: Kysely<Database>,
+  id: number,
+  storeIds: readonly number[],
+): Promise<BatchSchedule | undefined> {
+  if (storeIds.length === 0) return Promise.resolve(undefined);
+  return db
+    .selectFrom('batch_schedules')
+    .selectAll()
+    .where('id', '=', id)
+    .where('store_id', 'in', storeIds)
+    .executeTakeFirst();
+}
+
+/** Loads the rows a schedule points at; each must belong to the schedule's store. */
+export async function loadScheduleRows(db: Kysely<Database>, schedule: BatchSchedule): Promise<LoadedSchedule> {
+  const sid = schedule.store_id;
+  const [store, template, contactType, savedQuery, recycleCode] = await Promise.all([
+    db.selectFrom('stores').selectAll().where('id', '=', sid).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('templates')
+      .selectAll()
+      .where('id', '=', schedule.template_id)
+      .where('store_id', '=', sid)
+      .executeTakeFirst(),
+    schedule.contact_type_id === null
+      ? undefined
+      : db
+          .selectFrom('contact_types')
+          .selectAll()
+          .where('id', '=', schedule.contact_type_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst(),
+    schedule.saved_query_id === null
+      ? undefined
+      : db
+          .selectFrom('saved_queries')
+          .selectAll()
+          .where('id', '=', schedule.saved_query_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst(),
+    schedule.recycle_code_id === null
+      ? undefined
+      : db
+          .selectFrom('recycle_codes')
+          .selectAll()
+          .where('id', '=', schedule.recycle_code_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst(),
+  ]);
+  const version = template
+    ? await db
+        .selectFrom('template_versions')
+        .selectAll()
+        .where('template_id', '=', template.id)
+        .where('version', '=', template.current_version)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    schedule,
+    store,
+    template: template && version ? { template, version } : null,
+    contactType: contactType ?? null,
+    savedQuery: savedQuery ?? null,
+    recycleCode: recycleCode ?? null,
+  };
+}
+
+/** The loaded rows in the shape `scheduleProblems` checks. */
+export function partsOf(l: LoadedSchedule): ScheduleParts {
+  const s = l.schedule;
+  const t = l.template?.template;
+  return {
+    kind: s.kind,
+    recurrence: s.recurrence,
+    channel: s.channel,
+    language: s.language,
+    prevention: s.prevention,
+    onceAt: s.once_at,
+    template: t
+      ? { name: t.name, channel: t.channel, language: t.language, contactType: t.contact_type, active: t.active }
+      : null,
+    contactType: l.contactType
+      ? { key: l.contactType.key, name: l.contactType.name, active: l.contactType.active }
+      : null,
+    savedQuery: l.savedQuery ? { name: l.savedQuery.name, archived: l.savedQuery.archived } : null,
+    recycleCode: l.recycleCode ? { name: l.recycleCode.name, active: l.recycleCode.active } : null,
+  };
+}
