@@ -50,3 +50,12 @@ export const eligibilityKey = (customerId: number, channel: string, purpose: str
 export const channelsKey = (storeId: number) => ['stores', 'channels', storeId] as const;
 /** Print files (merged PDFs of letters and postcards) per store. */
 export const printFilesKey = (storeId: number) => ['stores', 'print-files', storeId] as const;
+
+/** Saved queries ("Fetch"): the field catalogue, lists per store, one query, live previews of a tree. */
+export const SEGMENTS_KEY = ['segments'] as const;
+export const segmentFieldsKey = [...SEGMENTS_KEY, 'fields'] as const;
+export const savedQueryListKey = (storeId: number, archived: boolean) =>
+  [...SEGMENTS_KEY, 'list', storeId, archived] as const;
+export const savedQueryKey = (id: number) => [...SEGMENTS_KEY, 'detail', id] as const;
+export const queryPreviewKey = (storeId: number, filter: unknown) =>
+  [...SEGMENTS_KEY, 'preview', storeId, filter] as const;

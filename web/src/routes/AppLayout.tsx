@@ -56,6 +56,15 @@ export function AppLayout() {
           active={pathname === '/templates' || pathname.startsWith('/templates/')}
           onClick={close}
         />
+        {canManageStore(user.role) && (
+          <NavLink
+            component={Link}
+            to="/queries"
+            label="Queries"
+            active={pathname === '/queries' || pathname.startsWith('/queries/')}
+            onClick={close}
+          />
+        )}
         <NavLink component={Link} to="/outbox" label="Outbox" active={pathname === '/outbox'} onClick={close} />
         <NavLink
           component={Link}

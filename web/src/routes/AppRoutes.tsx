@@ -6,6 +6,8 @@ import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
 import { PrintFilesPage } from './PrintFilesPage.tsx';
+import { QueriesPage } from './QueriesPage.tsx';
+import { QueryEditorPage } from './QueryEditorPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { StoreSettingsPage } from './StoreSettingsPage.tsx';
 import { TemplateEditorPage } from './TemplateEditorPage.tsx';
@@ -23,6 +25,9 @@ export function AppRoutes() {
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/new" element={<TemplateEditorPage />} />
           <Route path="templates/:templateId" element={<TemplateEditorPage />} />
+          <Route path="queries" element={<QueriesPage />} />
+          <Route path="queries/new" element={<QueryEditorPage />} />
+          <Route path="queries/:queryId" element={<QueryEditorPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="print-files" element={<PrintFilesPage />} />
           <Route path="settings/store" element={<StoreSettingsPage />} />
