@@ -400,6 +400,8 @@ export function createBatchRunService(deps: {
           sample: p.customerIds.map((id) => ({ id, name: byId.get(id) ?? String(id) })),
         };
       }
+      if (!l.schedule.active)
+        throw new DomainError('batch_invalid', `Batch "${l.schedule.name}" is switched off; switch it on to run it.`);
       await specFor(l, at, null); // refuses an invalid schedule before it claims the day
       const claimed = await claim(l, runDate, at);
       if (claimed.state === 'done') return reportOf(claimed.run, 'already_done');

@@ -10,6 +10,7 @@ import { loadOrCreateMasterKey } from '../shared/secret-key.ts';
 import { ensureDefaultTemplatesForAllStores } from '../templates/templates.store.ts';
 import { ensureContactDefaultsForAllStores } from '../campaigns/contact-types.store.ts';
 import { startWorker } from '../jobs/worker.ts';
+import { startBatchScheduler, type BatchScheduler } from '../jobs/batch-scheduler.ts';
 import { systemClock } from '../shared/clock.ts';
 import { runDemo } from './demo.command.ts';
 import { runImport } from './import.command.ts';
@@ -69,10 +70,31 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
   const masterKey = loadOrCreateMasterKey({ fromEnv: config.secretKey, dataDir: config.dataDir });
   const stops: (() => Promise<void>)[] = [];
   let dispatcher: Dispatcher | undefined;
+  let batches: BatchScheduler | undefined;
   if (roles.work) {
     const delivery = buildDispatcher({ config, db, clock: systemClock, logger, masterKey });
     dispatcher = delivery.dispatcher;
-    const worker = startWorker({ db, clock: systemClock, logger, dispatcher, printFiles: delivery.printFiles });
+    batches = await startBatchScheduler({
+      db,
+      clock: systemClock,
+      logger,
+      runs: buildBatchRuns({
+        config,
+        db: db.kysely,
+        clock: systemClock,
+        masterKey,
+        owner: `work:${process.pid}`,
+        onEnqueued: () => dispatcher?.poke(),
+      }),
+    });
+    const worker = startWorker({
+      db,
+      clock: systemClock,
+      logger,
+      dispatcher,
+      printFiles: delivery.printFiles,
+      batches,
+    });
     const inbound =
       config.inboundSmtpPort === undefined
         ? null
@@ -96,6 +118,7 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
       logger,
       masterKey,
       ...(dispatcher ? { onEnqueued: () => dispatcher?.poke() } : {}),
+      ...(batches ? { onSchedulesChanged: () => batches?.poke() } : {}),
     });
     await app.listen({ host: config.host, port: config.port });
     stops.push(() => app.close());

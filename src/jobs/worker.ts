@@ -5,6 +5,7 @@ import type { Dispatcher } from '../delivery/dispatcher.ts';
 import { RECEIPT_DAYS } from '../delivery/webhooks/signatures.ts';
 import type { PrintFileCloser } from '../channels/print/print-file.closer.ts';
 import type { Clock } from '../shared/clock.ts';
+import type { BatchScheduler } from './batch-scheduler.ts';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -27,8 +28,9 @@ export function startWorker(deps: {
   logger: Logger;
   dispatcher?: Dispatcher;
   printFiles?: Pick<PrintFileCloser, 'closeDue'>;
+  batches?: BatchScheduler;
 }): Worker {
-  const { printFiles } = deps;
+  const { printFiles, batches } = deps;
   const tasks: Task[] = [
     {
       name: 'purge-expired-sessions',
@@ -64,6 +66,19 @@ export function startWorker(deps: {
           },
         ]
       : []),
+    ...(batches
+      ? [
+          {
+            // Daily schedules run from pg-boss cron; one-off campaigns start within a minute of their time.
+            name: 'run-due-campaigns',
+            everyMs: 60_000,
+            run: async () => {
+              const n = await batches.runDueCampaigns();
+              return n > 0 ? `${n} campaigns started` : undefined;
+            },
+          },
+        ]
+      : []),
   ];
   const running = new Set<Promise<void>>();
   const timers = tasks.map((task) => {
@@ -81,11 +96,15 @@ export function startWorker(deps: {
     return setInterval(tick, task.everyMs);
   });
   deps.dispatcher?.start();
-  deps.logger.info({ tasks: tasks.map((t) => t.name), outbox: Boolean(deps.dispatcher) }, 'worker started');
+  deps.logger.info(
+    { tasks: tasks.map((t) => t.name), outbox: Boolean(deps.dispatcher), batchCron: Boolean(batches) },
+    'worker started',
+  );
   return {
     async stop() {
-      await deps.dispatcher?.stop();
       timers.forEach(clearInterval);
+      await batches?.stop();
+      await deps.dispatcher?.stop();
       await Promise.all(running);
     },
   };
