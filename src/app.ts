@@ -49,6 +49,7 @@ import { printFilesRoutes } from './delivery/print-files.routes.ts';
 import { createBatchRunService, type BatchRunService } from './campaigns/batch-run.service.ts';
 import { batchSchedulesRoutes } from './campaigns/batch-schedules.routes.ts';
 import { createBatchSchedulesService } from './campaigns/batch-schedules.service.ts';
+import { campaignOptionsRoutes } from './campaigns/campaign-options.routes.ts';
 import { contactTypesRoutes } from './campaigns/contact-types.routes.ts';
 import { createContactTypesService } from './campaigns/contact-types.service.ts';
 import { savedQueriesRoutes } from './segments/saved-queries.routes.ts';
@@ -226,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
     }),
   });
+  campaignOptionsRoutes(server, { db, clock });
   batchSchedulesRoutes(server, {
     db,
     schedules: createBatchSchedulesService({

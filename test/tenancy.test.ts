@@ -147,6 +147,7 @@ const BODIES: Record<string, object> = {
   'PATCH /api/batch-schedules/{scheduleId}': { active: false },
   'POST /api/batch-schedules/{scheduleId}/preview': {},
   'POST /api/batch-schedules/{scheduleId}/run': {},
+  'POST /api/stores/{storeId}/campaign-options': { savedQueryId: 1, channel: 'sms', purpose: 'service' },
 };
 
 const NO_STORE_PARAMS = new Set([

@@ -337,6 +337,31 @@ describe('a daily run', () => {
     expect(msgs.map((m) => m.customer_id).sort()).toEqual(hondas.map((h) => h.id).sort());
   });
 
+  it('Campaign Options: customers the e-mail cannot reach get a text instead; the rest are not touched twice', async () => {
+    const [ann, ben] = hondas as [Customer, Customer, Customer, Customer];
+    await db.kysely.updateTable('customers').set({ email: null }).where('id', '=', ann.id).execute();
+    // Ben can be reached by neither: no e-mail and no cell.
+    await db.kysely.updateTable('customers').set({ email: null, cell_phone: null }).where('id', '=', ben.id).execute();
+    const sms = await template(store, { channel: 'sms' });
+    const id = await schedule(store, {
+      recurrence: 'once',
+      once_at: AT,
+      fallback_channel: 'sms',
+      fallback_template_id: sms.template.id,
+    });
+    const preview = await service().run(id, { dryRun: true });
+    expect(preview.byChannel).toEqual({ email: 2, sms: 1 });
+    const report = await service().run(id);
+    expect(report).toMatchObject({ selected: 3, enqueued: 3, byChannel: { email: 2, sms: 1 } });
+    expect(report.excluded).toEqual({ no_email: 2 });
+    const msgs = await messagesOf([report.runId ?? 0]);
+    expect(msgs.map((m) => [m.customer_id, m.channel, m.source_kind])).toEqual(
+      expect.arrayContaining([[ann.id, 'sms', 'campaign']]),
+    );
+    expect(msgs.find((m) => m.customer_id === ann.id)?.body_text).toContain('your Honda is due');
+    expect(msgs.some((m) => m.customer_id === ben.id)).toBe(false);
+  });
+
   it('refuses a schedule whose template is for another channel, naming it', async () => {
     const tpl = await template(store, { channel: 'sms' });
     const id = await schedule(store, { template_id: tpl.template.id });

@@ -1,10 +1,11 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { DateTime } from 'luxon';
+import { reasonsQuery } from '../consent/eligibility.sql.ts';
 import { checkSendWindow, dayPartWindow, effectiveWindow } from '../consent/quiet-hours.rules.ts';
 import { recipientPlace } from '../consent/time-zone.rules.ts';
 import { displayName } from '../customers/customers.presenter.ts';
 import { loadMergeProfiles } from '../customers/merge-profiles.store.ts';
-import type { BatchChannel, BatchRun, Customer, Database } from '../db/schema.ts';
+import type { BatchChannel, BatchRun, Customer, Database, Template, TemplateVersion } from '../db/schema.ts';
 import { deliveryKey } from '../delivery/delivery-key.rules.ts';
 import type { NewOutboxMessage } from '../delivery/outbox.store.ts';
 import type { UnsubscribeService } from '../delivery/unsubscribe.service.ts';
@@ -50,8 +51,16 @@ export interface RunReport {
   heldOut: number;
   enqueued: number;
   excluded: Partial<Record<BatchExclusion, number>>;
+  /** Customers taken per channel: the batch's, and Campaign Options' fallback. */
+  byChannel: Partial<Record<BatchChannel, number>>;
   /** A dry run's first customers, in the order the run would take them. */
   sample: { id: number; name: string }[];
+}
+
+/** One channel of a run with its template: the batch's own, or Campaign Options'. */
+interface Lane {
+  channel: BatchChannel;
+  tpl: { template: Template; version: TemplateVersion };
 }
 
 const LEASE_MS = 15 * 60_000;
@@ -120,6 +129,41 @@ export function createBatchRunService(deps: {
     };
   }
 
+  /**
+   * Campaign Options: the same audience, limited to customers the main channel cannot reach (any
+   * eligibility reason but quiet hours, which only defer), on the fallback channel and template.
+   * They are disjoint from the main selection, which only takes reachable customers.
+   */
+  function fallbackSpec(l: LoadedSchedule, main: SelectionSpec): SelectionSpec | null {
+    const channel = l.schedule.fallback_channel;
+    if (!channel || !l.fallback) return null;
+    const mainReasons = reasonsQuery({
+      store: main.store,
+      channel: main.channel,
+      purpose: main.purpose,
+      at: main.at,
+      dayPart: main.dayPart,
+    });
+    const unreachable = sql`c.id in (select x.id from (${mainReasons}) x
+      where cardinality(array_remove(x.reasons, 'quiet_hours'::text)) > 0)`;
+    return {
+      ...main,
+      channel,
+      purpose: l.fallback.template.purpose,
+      audience: sql`(${main.audience}) and ${unreachable}`,
+    };
+  }
+
+  async function channelCounts(runId: number): Promise<RunReport['byChannel']> {
+    const rows = await db
+      .selectFrom('batch_contacts')
+      .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('run_id', '=', runId)
+      .groupBy('channel')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
+  }
+
   async function load(scheduleId: number, storeIds?: readonly number[]) {
     const schedule = storeIds
       ? await findSchedule(db, scheduleId, storeIds)
@@ -169,8 +213,9 @@ export function createBatchRunService(deps: {
     });
   }
 
-  function reportOf(run: BatchRun, outcome: RunReport['outcome']): RunReport {
+  async function reportOf(run: BatchRun, outcome: RunReport['outcome']): Promise<RunReport> {
     return {
+      byChannel: await channelCounts(run.id),
       scheduleId: run.schedule_id,
       runId: run.id,
       outcome,
@@ -209,7 +254,15 @@ export function createBatchRunService(deps: {
         .limit(1)
         .executeTakeFirst();
       if (taken) return;
-      const counts = await takeSelection(trx, spec, { runId: run.id, holdoutPercent: l.schedule.holdout_percent });
+      const take = { runId: run.id, holdoutPercent: l.schedule.holdout_percent };
+      const counts = await takeSelection(trx, spec, take);
+      const fallback = fallbackSpec(l, spec);
+      const room = spec.limit - counts.selected;
+      if (fallback && room > 0) {
+        const more = await takeSelection(trx, { ...fallback, limit: room }, take);
+        counts.selected += more.selected;
+        counts.heldOut += more.heldOut;
+      }
       await recordContactState(
         trx,
         { id: run.id, storeId: l.store.id, at, reservedUntil },
@@ -232,13 +285,13 @@ export function createBatchRunService(deps: {
   function messageFor(
     l: LoadedSchedule,
     run: BatchRun,
+    lane: Lane,
     customer: Customer,
     rendered: { subject: string | null; html: string | null; text: string | null },
   ): NewOutboxMessage {
     const s = l.schedule;
-    const tpl = l.template;
-    if (!tpl) throw new Error('schedule without template');
-    const target = targetOf(s.channel, customer);
+    const { channel, tpl } = lane;
+    const target = targetOf(channel, customer);
     const base = {
       storeId: l.store.id,
       customerId: customer.id,
@@ -246,12 +299,12 @@ export function createBatchRunService(deps: {
         sourceKind: s.recurrence === 'once' ? 'campaign' : 'batch',
         sourceRef: `run:${run.id}`,
         customerId: customer.id,
-        channel: s.channel,
+        channel,
       }),
       sourceKind: s.recurrence === 'once' ? ('campaign' as const) : ('batch' as const),
       sourceRef: `run:${run.id}`,
       step: '',
-      channel: s.channel,
+      channel,
       purpose: tpl.template.purpose,
       contactType: l.contactType?.key ?? null,
       templateVersionId: tpl.version.id,
@@ -273,7 +326,7 @@ export function createBatchRunService(deps: {
         dueAt: run.as_of,
       };
     // Texts and drops wait for the recipient's window (and the late-day part when chosen).
-    if (s.channel === 'sms' || s.channel === 'voice') {
+    if (channel === 'sms' || channel === 'voice') {
       const place = recipientPlace(
         customer,
         [customer.cell_phone, customer.home_phone, customer.work_phone],
@@ -312,9 +365,28 @@ export function createBatchRunService(deps: {
   /** Renders and enqueues the run's messages in chunks, keyset by customer; the next chunk is
    * read and rendered while the previous one is being written. */
   async function enqueueAll(l: LoadedSchedule, run: BatchRun, onChunk: (n: number) => void): Promise<void> {
-    const tpl = l.template;
-    if (!tpl) throw new Error('schedule without template');
     const messages = createMessageRenderer(deps.renderer);
+    const lanes: Lane[] = [];
+    if (l.template) lanes.push({ channel: l.schedule.channel, tpl: l.template });
+    if (l.fallback && l.schedule.fallback_channel)
+      lanes.push({ channel: l.schedule.fallback_channel, tpl: l.fallback });
+    let writing: Promise<unknown> = Promise.resolve();
+    // A lane hands its last write on still in flight, so the next lane's first chunk renders meanwhile.
+    for (const lane of lanes) writing = (await enqueueLane(l, run, lane, messages, writing, onChunk)).writing;
+    await writing;
+  }
+
+  /** One channel's messages of a run, chunk by chunk; returns the last write still in flight
+   * (wrapped, since an async function's returned promise would otherwise be awaited with it). */
+  async function enqueueLane(
+    l: LoadedSchedule,
+    run: BatchRun,
+    lane: Lane,
+    messages: ReturnType<typeof createMessageRenderer>,
+    inFlight: Promise<unknown>,
+    onChunk: (n: number) => void,
+  ): Promise<{ writing: Promise<unknown> }> {
+    const { tpl } = lane;
     const sender = storeSender(l.store);
     const source = {
       channel: tpl.template.channel,
@@ -322,15 +394,16 @@ export function createBatchRunService(deps: {
       subject: tpl.version.subject,
       body: tpl.version.body,
     };
-    const marketingEmail = l.schedule.channel === 'email' && tpl.template.purpose === 'marketing';
+    const marketingEmail = lane.channel === 'email' && tpl.template.purpose === 'marketing';
     let after = 0;
-    let writing: Promise<unknown> = Promise.resolve();
+    let writing = inFlight;
     for (;;) {
       const ids = (
         await db
           .selectFrom('batch_contacts')
           .select('customer_id')
           .where('run_id', '=', run.id)
+          .where('channel', '=', lane.channel)
           .where('holdout', '=', false)
           .where('message_id', 'is', null)
           .where('customer_id', '>', after)
@@ -353,7 +426,7 @@ export function createBatchRunService(deps: {
             })
           : null;
         const r = messages.render(source, mergeInputFromProfile(p, l.store, run.as_of, url), sender);
-        chunk.push(messageFor(l, run, p.customer, r));
+        chunk.push(messageFor(l, run, lane, p.customer, r));
       }
       await writing;
       writing = enqueueRunChunk(db, run.id, chunk, clock.now()).then(() => {
@@ -365,7 +438,7 @@ export function createBatchRunService(deps: {
           .execute();
       });
     }
-    await writing;
+    return { writing };
   }
 
   return {
@@ -377,6 +450,9 @@ export function createBatchRunService(deps: {
       if (options.dryRun) {
         const spec = await specFor(l, at, null);
         const p = await previewSelection(db, spec, options.sampleSize ?? 20);
+        const fallback = fallbackSpec(l, spec);
+        const room = spec.limit - p.selected;
+        const f = fallback && room > 0 ? await previewSelection(db, { ...fallback, limit: room }, 0) : null;
         const names = p.customerIds.length
           ? await db
               .selectFrom('customers')
@@ -393,10 +469,11 @@ export function createBatchRunService(deps: {
           asOf: at,
           matched: p.matched,
           eligible: p.eligible,
-          selected: p.selected,
+          selected: p.selected + (f?.selected ?? 0),
           heldOut: 0,
           enqueued: 0,
           excluded: p.excluded,
+          byChannel: { [spec.channel]: p.selected, ...(f && fallback ? { [fallback.channel]: f.selected } : {}) },
           sample: p.customerIds.map((id) => ({ id, name: byId.get(id) ?? String(id) })),
         };
       }
@@ -404,8 +481,8 @@ export function createBatchRunService(deps: {
         throw new DomainError('batch_invalid', `Batch "${l.schedule.name}" is switched off; switch it on to run it.`);
       await specFor(l, at, null); // refuses an invalid schedule before it claims the day
       const claimed = await claim(l, runDate, at);
-      if (claimed.state === 'done') return reportOf(claimed.run, 'already_done');
-      if (claimed.state === 'busy') return reportOf(claimed.run, 'running_elsewhere');
+      if (claimed.state === 'done') return await reportOf(claimed.run, 'already_done');
+      if (claimed.state === 'busy') return await reportOf(claimed.run, 'running_elsewhere');
       const run = claimed.run;
       try {
         // A resumed run keeps the as-of time it started with.
@@ -437,7 +514,7 @@ export function createBatchRunService(deps: {
           .returningAll()
           .executeTakeFirstOrThrow();
         deps.onEnqueued?.();
-        return reportOf(done, 'done');
+        return await reportOf(done, 'done');
       } catch (err) {
         await db
           .updateTable('batch_runs')

@@ -2,6 +2,14 @@ import { DateTime } from 'luxon';
 import type { BatchChannel } from '../db/schema.ts';
 import { hasAudience } from './audiences.sql.ts';
 
+interface TemplatePart {
+  name: string;
+  channel: string;
+  language: string;
+  contactType: string;
+  active: boolean;
+}
+
 /** A schedule's choices together with the rows they point at, as far as the rules need them. */
 export interface ScheduleParts {
   kind: 'contact_type' | 'fetch';
@@ -10,7 +18,9 @@ export interface ScheduleParts {
   language: 'any' | 'en' | 'fr';
   prevention: 'none' | 'contact_type' | 'customer';
   onceAt: Date | null;
-  template: { name: string; channel: string; language: string; contactType: string; active: boolean } | null;
+  template: TemplatePart | null;
+  fallbackChannel: BatchChannel | null;
+  fallbackTemplate: TemplatePart | null;
   contactType: { key: string; name: string; active: boolean } | null;
   savedQuery: { name: string; archived: boolean } | null;
   recycleCode: { name: string; active: boolean } | null;
@@ -63,6 +73,22 @@ export function scheduleProblems(p: ScheduleParts): string[] {
   if (p.recycleCode && !p.recycleCode.active)
     problems.push(`Recycle type "${p.recycleCode.name}" is not active; customers would not be held back after it.`);
   if (p.recurrence === 'once' && !p.onceAt) problems.push('Choose when to send.');
+  if (p.fallbackChannel) {
+    const f = p.fallbackTemplate;
+    if (p.fallbackChannel === p.channel) problems.push('Campaign Options must use another channel than the batch.');
+    if (!f) problems.push(`Choose a template for the customers reached by ${CHANNEL_LABEL[p.fallbackChannel]}.`);
+    else {
+      if (f.channel !== p.fallbackChannel)
+        problems.push(
+          `Template "${f.name}" is for ${CHANNEL_LABEL[f.channel] ?? f.channel}, but Campaign Options send ${CHANNEL_LABEL[p.fallbackChannel]}.`,
+        );
+      if (p.language !== 'any' && f.language !== p.language)
+        problems.push(`Template "${f.name}" is not in the batch's language.`);
+      if (!f.active) problems.push(`Template "${f.name}" is not active.`);
+      if (p.template && f.contactType !== p.template.contactType)
+        problems.push(`Template "${f.name}" is filed under another contact type than "${p.template.name}".`);
+    }
+  }
   return problems;
 }
 

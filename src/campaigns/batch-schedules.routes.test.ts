@@ -209,3 +209,58 @@ describe('batch schedules', () => {
     }
   });
 });
+
+describe('campaign options', () => {
+  it('counts who a campaign reaches on its channel, why not the rest, and who another channel would reach', async () => {
+    const res = await agent.send('POST', `/api/stores/${t.storeA.id}/campaign-options`, {
+      savedQueryId: queryId,
+      channel: 'email',
+      purpose: 'service',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      channel: 'email',
+      matched: 4,
+      reachable: 3,
+      unreachable: 1,
+      unreachableByReason: { no_email: 1 },
+      // Nomail has a cell phone (texts and drops reach them) but no postal address.
+      alternatives: [
+        { channel: 'letter', reachable: 0 },
+        { channel: 'sms', reachable: 1 },
+        { channel: 'voice', reachable: 1 },
+      ],
+    });
+  });
+});
+
+describe('one-off campaigns', () => {
+  it('need a send time and a sender the store sends from', async () => {
+    await t.db.kysely
+      .updateTable('stores')
+      .set({ email: 'service@alpha.test' })
+      .where('id', '=', t.storeA.id)
+      .execute();
+    const noTime = await manager.send(
+      'POST',
+      `/api/stores/${t.storeA.id}/batch-schedules`,
+      fetchBatch({ recurrence: 'once' }),
+    );
+    expect(noTime.statusCode).toBe(422);
+    expect(noTime.json<{ error: { message: string } }>().error.message).toMatch(/Choose when to send/);
+    const badSender = await manager.send(
+      'POST',
+      `/api/stores/${t.storeA.id}/batch-schedules`,
+      fetchBatch({ recurrence: 'once', onceAt: '2026-06-16T14:00:00Z', sender: 'someone@elsewhere.test' }),
+    );
+    expect(badSender.statusCode).toBe(422);
+    expect(badSender.json<{ error: { message: string } }>().error.message).toMatch(/Send from one of/);
+    const ok = await manager.send(
+      'POST',
+      `/api/stores/${t.storeA.id}/batch-schedules`,
+      fetchBatch({ recurrence: 'once', onceAt: '2026-06-16T14:00:00Z', sender: 'Service@Alpha.test' }),
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json<Schedule>().nextRunAt).toBe('2026-06-16T14:00:00.000Z');
+  });
+});

@@ -58,6 +58,11 @@ const fields = {
     .max(50)
     .describe('Share of the selected customers withheld as a control group'),
   active: z.boolean(),
+  fallbackChannel: z
+    .enum(['letter', 'email', 'sms', 'voice'])
+    .nullable()
+    .describe('Campaign Options: the channel for customers the main channel cannot reach (null: skip them)'),
+  fallbackTemplateId: id.nullable().describe('The template for the fallback channel'),
 };
 
 export const scheduleInput = z
@@ -109,6 +114,8 @@ export function presentSchedule(
     roiWindowDays: s.roi_window_days,
     holdoutPercent: s.holdout_percent,
     active: s.active,
+    fallbackChannel: s.fallback_channel,
+    fallbackTemplateId: s.fallback_template_id,
     nextRunAt: extra.nextRunAt?.toISOString() ?? null,
     problems: extra.problems,
     createdAt: s.created_at.toISOString(),
@@ -129,6 +136,7 @@ export const runReportSchema = z.object({
   selected: z.number(),
   heldOut: z.number(),
   enqueued: z.number(),
+  byChannel: z.record(z.string(), z.number()).describe('Customers taken per channel (Campaign Options included)'),
   excluded,
   sample: z.array(z.object({ id: z.number(), name: z.string() })),
 });

@@ -4,6 +4,7 @@ import type { BatchSchedule, BatchSchedulesTable, Database } from '../db/schema.
 import type { Clock } from '../shared/clock.ts';
 import { DomainError, notFound } from '../shared/errors.ts';
 import { conflictOnDuplicate } from '../shared/unique-violation.ts';
+import { storeSenderIdentities } from '../channels/channel-settings.service.ts';
 import { nextRunAt, scheduleProblems } from './batch-schedule.rules.ts';
 import type { scheduleInput, schedulePatch } from './batch-schedules.schemas.ts';
 import { findSchedule, loadScheduleRows, partsOf } from './batch-schedules.store.ts';
@@ -38,6 +39,8 @@ const NEW_SCHEDULE: Omit<BatchSchedule, 'store_id' | 'name' | 'channel' | 'kind'
   roi_window_days: 30,
   holdout_percent: 0,
   active: true,
+  fallback_channel: null,
+  fallback_template_id: null,
   created_by: null,
   updated_by: null,
   created_at: new Date(0),
@@ -70,7 +73,27 @@ function columnsOf(i: SchedulePatch): Updateable<BatchSchedulesTable> {
   if (i.roiWindowDays !== undefined) c.roi_window_days = i.roiWindowDays;
   if (i.holdoutPercent !== undefined) c.holdout_percent = i.holdoutPercent;
   if (i.active !== undefined) c.active = i.active;
+  if (i.fallbackChannel !== undefined) c.fallback_channel = i.fallbackChannel;
+  if (i.fallbackTemplateId !== undefined) c.fallback_template_id = i.fallbackTemplateId;
   return c;
+}
+
+/** A chosen sender must be one the store sends from on that channel (its e-mail, a configured From, a texting number). */
+async function senderProblems(db: Kysely<Database>, s: BatchSchedule): Promise<string[]> {
+  const sender = s.sender ?? '';
+  if (s.channel === 'letter') return ['Letters go out from the store’s address; leave the sender empty.'];
+  // Caller IDs are set up with voice drops; until then any number the provider accepts is used.
+  if (s.channel === 'voice') return [];
+  const store = await db.selectFrom('stores').select('email').where('id', '=', s.store_id).executeTakeFirstOrThrow();
+  const ids = await storeSenderIdentities(db, s.store_id);
+  const allowed =
+    s.channel === 'email' ? [store.email, ...ids.emailFrom].filter((x): x is string => Boolean(x)) : ids.smsSenders;
+  if (allowed.some((a) => a.toLowerCase() === sender.toLowerCase())) return [];
+  return [
+    allowed.length > 0
+      ? `Send from one of the store's ${s.channel === 'email' ? 'addresses' : 'texting numbers'}: ${allowed.join(', ')}.`
+      : `This store has no ${s.channel === 'email' ? 'sending address' : 'texting number'} set up to choose from.`,
+  ];
 }
 
 /**
@@ -87,6 +110,8 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
     const loaded = await loadScheduleRows(trx, schedule);
     const missing: string[] = [];
     if (!loaded.template) missing.push('The template was not found in this store.');
+    if (schedule.fallback_template_id !== null && !loaded.fallback)
+      missing.push('The template for Campaign Options was not found in this store.');
     if (schedule.contact_type_id !== null && !loaded.contactType)
       missing.push('The contact type was not found in this store.');
     if (schedule.saved_query_id !== null && !loaded.savedQuery)
@@ -94,6 +119,7 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
     if (schedule.recycle_code_id !== null && !loaded.recycleCode)
       missing.push('The recycle type was not found in this store.');
     const problems = [...missing, ...(missing.length ? [] : scheduleProblems(partsOf(loaded)))];
+    if (schedule.sender !== null) problems.push(...(await senderProblems(trx, schedule)));
     if (schedule.distribution_user_ids.length > 0) {
       const staff = await trx
         .selectFrom('user_stores')

@@ -16,6 +16,8 @@ export interface LoadedSchedule {
   schedule: BatchSchedule;
   store: Store;
   template: { template: Template; version: TemplateVersion } | null;
+  /** Campaign Options' template, when the schedule has a fallback channel. */
+  fallback: { template: Template; version: TemplateVersion } | null;
   contactType: ContactType | null;
   savedQuery: SavedQuery | null;
   recycleCode: RecycleCode | null;
@@ -71,23 +73,43 @@ export async function loadScheduleRows(db: Kysely<Database>, schedule: BatchSche
           .where('store_id', '=', sid)
           .executeTakeFirst(),
   ]);
-  const version = template
-    ? await db
-        .selectFrom('template_versions')
-        .selectAll()
-        .where('template_id', '=', template.id)
-        .where('version', '=', template.current_version)
-        .executeTakeFirst()
-    : undefined;
+  const withVersion = async (t: Template | undefined) => {
+    if (!t) return null;
+    const version = await db
+      .selectFrom('template_versions')
+      .selectAll()
+      .where('template_id', '=', t.id)
+      .where('version', '=', t.current_version)
+      .executeTakeFirst();
+    return version ? { template: t, version } : null;
+  };
+  const fallback =
+    schedule.fallback_template_id === null
+      ? undefined
+      : await db
+          .selectFrom('templates')
+          .selectAll()
+          .where('id', '=', schedule.fallback_template_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst();
   return {
     schedule,
     store,
-    template: template && version ? { template, version } : null,
+    template: await withVersion(template),
+    fallback: await withVersion(fallback),
     contactType: contactType ?? null,
     savedQuery: savedQuery ?? null,
     recycleCode: recycleCode ?? null,
   };
 }
+
+const templatePart = (t: Template) => ({
+  name: t.name,
+  channel: t.channel,
+  language: t.language,
+  contactType: t.contact_type,
+  active: t.active,
+});
 
 /** The loaded rows in the shape `scheduleProblems` checks. */
 export function partsOf(l: LoadedSchedule): ScheduleParts {
@@ -100,9 +122,9 @@ export function partsOf(l: LoadedSchedule): ScheduleParts {
     language: s.language,
     prevention: s.prevention,
     onceAt: s.once_at,
-    template: t
-      ? { name: t.name, channel: t.channel, language: t.language, contactType: t.contact_type, active: t.active }
-      : null,
+    template: t ? templatePart(t) : null,
+    fallbackChannel: s.fallback_channel,
+    fallbackTemplate: l.fallback ? templatePart(l.fallback.template) : null,
     contactType: l.contactType
       ? { key: l.contactType.key, name: l.contactType.name, active: l.contactType.active }
       : null,

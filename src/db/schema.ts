@@ -492,6 +492,9 @@ export interface BatchSchedulesTable {
   roi_window_days: Auto<number>;
   holdout_percent: Auto<number>;
   active: Auto<boolean>;
+  /** Campaign Options: the channel and template for customers the main channel cannot reach. */
+  fallback_channel: Auto<BatchChannel | null>;
+  fallback_template_id: Auto<number | null>;
   created_by: number | null;
   updated_by: number | null;
   created_at: Auto<Date>;
