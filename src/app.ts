@@ -20,6 +20,7 @@ import type { Clock } from './shared/clock.ts';
 import { systemClock } from './shared/clock.ts';
 import { storeSettingsRoutes } from './stores/store-settings.routes.ts';
 import { storesRoutes } from './stores/stores.routes.ts';
+import { storeStaffRoutes } from './stores/store-staff.routes.ts';
 import { createPreviewService } from './templates/preview.service.ts';
 import { createRenderer, type Renderer } from './templates/render.ts';
 import { createTemplatesService } from './templates/templates.service.ts';
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(server, { db, databaseKind: deps.db.kind, version: VERSION });
   authRoutes(server, { auth, secureCookies: deps.config.secureCookies, sessionTtlHours: deps.config.sessionTtlHours });
   storesRoutes(server);
+  storeStaffRoutes(server, { db });
   storeSettingsRoutes(server, { db, clock });
   customersRoutes(server, { db, clock });
   contactMethodsRoutes(server, { db, clock });
