@@ -61,4 +61,10 @@ describe('Twilio-compatible SMS channel', () => {
     });
     expect(await sender().send(text)).toMatchObject({ kind: 'permanent', reachability: 'invalid' });
   });
+
+  it('never sends a voice drop’s script as a text', async () => {
+    const before = fake.requests.length;
+    expect(await sender().send({ ...text, channel: 'voice' })).toMatchObject({ kind: 'permanent' });
+    expect(fake.requests.length).toBe(before);
+  });
 });

@@ -23,6 +23,9 @@ export function createTwilioSender(
     provider: 'twilio',
     idempotent: true,
     async send(m: OutgoingMessage): Promise<SendResult> {
+      // A voice drop's script must never go out as a text; drops need a voice-drop provider.
+      if (m.channel !== 'sms')
+        return { kind: 'permanent', error: `the texting provider cannot send ${m.channel} messages` };
       const from = m.sender ?? settings.senders[0];
       if (!from) return { kind: 'permanent', error: 'the store has no texting number' };
       const form = new URLSearchParams({ To: m.target, From: from, Body: m.text ?? '' });
