@@ -59,3 +59,12 @@ export const savedQueryListKey = (storeId: number, archived: boolean) =>
 export const savedQueryKey = (id: number) => [...SEGMENTS_KEY, 'detail', id] as const;
 export const queryPreviewKey = (storeId: number, filter: unknown) =>
   [...SEGMENTS_KEY, 'preview', storeId, filter] as const;
+
+/** Batch Contacts: schedules per store and channel, one schedule, its runs; the contact types and recycle codes they use. */
+export const BATCHES_KEY = ['batches'] as const;
+export const batchListKey = (storeId: number, channel: string) => [...BATCHES_KEY, 'list', storeId, channel] as const;
+export const batchScheduleKey = (id: number) => [...BATCHES_KEY, 'detail', id] as const;
+export const batchRunsKey = (id: number, limit: number) => [...BATCHES_KEY, 'runs', id, limit] as const;
+export const contactTypesKey = (storeId: number) => ['stores', 'contact-types', storeId] as const;
+export const recycleCodesKey = (storeId: number) => ['stores', 'recycle-codes', storeId] as const;
+

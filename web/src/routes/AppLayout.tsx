@@ -65,6 +65,15 @@ export function AppLayout() {
             onClick={close}
           />
         )}
+        {canManageStore(user.role) && (
+          <NavLink
+            component={Link}
+            to="/batches"
+            label="Batch contacts"
+            active={pathname === '/batches' || pathname.startsWith('/batches/')}
+            onClick={close}
+          />
+        )}
         <NavLink component={Link} to="/outbox" label="Outbox" active={pathname === '/outbox'} onClick={close} />
         <NavLink
           component={Link}

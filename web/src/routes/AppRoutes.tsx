@@ -1,5 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './AppLayout.tsx';
+import { BatchScheduleEditorPage } from './BatchScheduleEditorPage.tsx';
+import { BatchSchedulesPage } from './BatchSchedulesPage.tsx';
 import { CustomerProfilePage } from './CustomerProfilePage.tsx';
 import { CustomerSearchPage } from './CustomerSearchPage.tsx';
 import { LoginPage } from './LoginPage.tsx';
@@ -28,6 +30,9 @@ export function AppRoutes() {
           <Route path="queries" element={<QueriesPage />} />
           <Route path="queries/new" element={<QueryEditorPage />} />
           <Route path="queries/:queryId" element={<QueryEditorPage />} />
+          <Route path="batches" element={<BatchSchedulesPage />} />
+          <Route path="batches/new" element={<BatchScheduleEditorPage />} />
+          <Route path="batches/:scheduleId" element={<BatchScheduleEditorPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="print-files" element={<PrintFilesPage />} />
           <Route path="settings/store" element={<StoreSettingsPage />} />

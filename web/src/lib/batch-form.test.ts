@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/client.ts';
+import type { BatchSchedule } from '../api/batches.types.ts';
+import {
+  batchProblemsOf,
+  FETCH,
+  newBatchForm,
+  toBatchFormValues,
+  toBatchInput,
+  validateBatchForm,
+} from './batch-form.ts';
+
+const saved: BatchSchedule = {
+  id: 7,
+  storeId: 1,
+  name: 'Honda e-mail',
+  recurrence: 'daily',
+  channel: 'email',
+  kind: 'fetch',
+  contactTypeId: null,
+  savedQueryId: 3,
+  recycleCodeId: 4,
+  templateId: 5,
+  language: 'any',
+  prevention: 'customer',
+  dayPart: 'all',
+  customerType: 'non_fleet',
+  dailyLimit: 2,
+  daysBetween: 30,
+  runDays: [5, 1, 3],
+  runTime: '09:30',
+  onceAt: null,
+  sender: null,
+  distributionUserIds: [],
+  roiType: 'service',
+  roiWindowDays: 30,
+  holdoutPercent: 10,
+  active: true,
+  nextRunAt: null,
+  problems: [],
+  createdAt: '2026-06-15T14:00:00.000Z',
+  updatedAt: '2026-06-15T14:00:00.000Z',
+};
+
+describe('batch schedule form', () => {
+  it('round-trips a saved Fetch Automation schedule', () => {
+    const values = toBatchFormValues(saved);
+    expect(values).toMatchObject({ batchType: FETCH, savedQueryId: '3', recycleCodeId: '4', runDays: [1, 3, 5] });
+    expect(validateBatchForm(values)).toEqual({});
+    expect(toBatchInput(values, 'email')).toEqual({
+      name: 'Honda e-mail',
+      recurrence: 'daily',
+      channel: 'email',
+      kind: 'fetch',
+      contactTypeId: null,
+      savedQueryId: 3,
+      recycleCodeId: 4,
+      templateId: 5,
+      language: 'any',
+      prevention: 'customer',
+      dayPart: 'all',
+      customerType: 'non_fleet',
+      dailyLimit: 2,
+      daysBetween: 30,
+      runDays: [1, 3, 5],
+      runTime: '09:30',
+      holdoutPercent: 10,
+      roiType: 'service',
+      active: true,
+    });
+  });
+
+  it('sends a contact type batch without a recycle type', () => {
+    const values = { ...newBatchForm(), name: ' Maint ', batchType: '12', templateId: '5', recycleCodeId: '4' };
+    expect(toBatchInput(values, 'letter')).toMatchObject({
+      name: 'Maint',
+      kind: 'contact_type',
+      contactTypeId: 12,
+      savedQueryId: null,
+      recycleCodeId: null,
+    });
+  });
+
+  it('asks for what is missing before sending', () => {
+    const errors = validateBatchForm({
+      ...newBatchForm(),
+      batchType: FETCH,
+      dailyLimit: '',
+      runDays: [],
+      runTime: '',
+      holdoutPercent: 60,
+    });
+    expect(Object.keys(errors).sort()).toEqual(
+      [
+        'name',
+        'templateId',
+        'savedQueryId',
+        'recycleCodeId',
+        'dailyLimit',
+        'runDays',
+        'runTime',
+        'holdoutPercent',
+      ].sort(),
+    );
+  });
+
+  it('reads the problems of a refused batch', () => {
+    const refused = new ApiError(422, 'batch_invalid', 'This batch cannot be saved: A. B.', {
+      problems: ['A.', 'B.'],
+    });
+    expect(batchProblemsOf(refused)).toEqual(['A.', 'B.']);
+    expect(batchProblemsOf(new ApiError(409, 'conflict', 'Name in use'))).toEqual([]);
+    expect(batchProblemsOf(new Error('x'))).toEqual([]);
+  });
+});
