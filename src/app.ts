@@ -49,6 +49,7 @@ import { createPrintFilesService } from './delivery/print-files.service.ts';
 import { printFilesRoutes } from './delivery/print-files.routes.ts';
 import { createBatchRunService, type BatchRunService } from './campaigns/batch-run.service.ts';
 import { batchSchedulesRoutes } from './campaigns/batch-schedules.routes.ts';
+import { batchStatusRoutes } from './campaigns/batch-status.routes.ts';
 import { createBatchSchedulesService } from './campaigns/batch-schedules.service.ts';
 import { campaignOptionsRoutes } from './campaigns/campaign-options.routes.ts';
 import { contactTypesRoutes } from './campaigns/contact-types.routes.ts';
@@ -246,6 +247,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
     }),
   });
+  batchStatusRoutes(server, { db, clock });
   return server;
 }
 

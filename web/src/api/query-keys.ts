@@ -68,3 +68,20 @@ export const batchRunsKey = (id: number, limit: number) => [...BATCHES_KEY, 'run
 export const contactTypesKey = (storeId: number) => ['stores', 'contact-types', storeId] as const;
 export const recycleCodesKey = (storeId: number) => ['stores', 'recycle-codes', storeId] as const;
 
+/** Batch Contact Status and ROI per schedule and store-local day range. */
+export const BATCH_STATUS_KEY = ['batch-status'] as const;
+export const batchScheduleSummaryKey = (scheduleId: number) => [...BATCH_STATUS_KEY, 'schedule', scheduleId] as const;
+export const batchContactsKey = (
+  scheduleId: number,
+  range: { from: string; to: string },
+  excluded: readonly string[],
+  page: number,
+) => [...BATCH_STATUS_KEY, 'contacts', scheduleId, range.from, range.to, [...excluded].sort().join(','), page] as const;
+export const batchStatusSeriesKey = (scheduleId: number, range: { from: string; to: string }) =>
+  [...BATCH_STATUS_KEY, 'series', scheduleId, range.from, range.to] as const;
+export const batchRoiKey = (scheduleId: number, range: { from: string; to: string }) =>
+  [...BATCH_STATUS_KEY, 'roi', scheduleId, range.from, range.to] as const;
+
+/** One-off campaigns: who a store's distribution lists can name, and what it sends from. */
+export const storeStaffKey = (storeId: number) => ['stores', 'staff', storeId] as const;
+export const storeSendersKey = (storeId: number) => ['stores', 'senders', storeId] as const;

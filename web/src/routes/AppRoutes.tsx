@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './AppLayout.tsx';
+import { BatchStatusPage } from './BatchStatusPage.tsx';
 import { BatchScheduleEditorPage } from './BatchScheduleEditorPage.tsx';
 import { BatchSchedulesPage } from './BatchSchedulesPage.tsx';
 import { CustomerProfilePage } from './CustomerProfilePage.tsx';
@@ -35,6 +36,7 @@ export function AppRoutes() {
           <Route path="batches/:scheduleId" element={<BatchScheduleEditorPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="print-files" element={<PrintFilesPage />} />
+          <Route path="batches/:scheduleId/status" element={<BatchStatusPage />} />
           <Route path="settings/store" element={<StoreSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
