@@ -191,6 +191,16 @@ describe('batch schedules', () => {
     expect(again.json<Report>()).toMatchObject({ outcome: 'already_done', selected: 2 });
     const runs = (await agent.get(`/api/batch-schedules/${s.id}/runs`)).json<{ runs: { status: string }[] }>().runs;
     expect(runs).toEqual([expect.objectContaining({ status: 'done', selected: 2, enqueued: 2 })]);
+    const listed = (await agent.get(`/api/batch-schedules/${s.id}`)).json<{
+      names: Record<string, string | null>;
+      lastRun: { status: string } | null;
+    }>();
+    expect(listed.names).toMatchObject({
+      template: 'email en general',
+      savedQuery: 'Honda owners',
+      recycleCode: 'Email sent',
+    });
+    expect(listed.lastRun).toMatchObject({ status: 'done' });
     expect((await agent.send('POST', `/api/batch-schedules/${s.id}/run`, {})).statusCode).toBe(403);
   });
 

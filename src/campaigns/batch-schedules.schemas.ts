@@ -72,80 +72,7 @@ export const scheduleInput = z
 
 export const schedulePatch = z.object(fields).partial().strict();
 
-export const scheduleSchema = z.object({
-  id: z.number(),
-  storeId: z.number(),
-  ...fields,
-  onceAt: z.string().nullable(),
-  nextRunAt: z.string().nullable(),
-  /** Why it cannot run as it stands (a template deactivated since, a query archived…); empty when fine. */
-  problems: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-export function presentSchedule(
-  s: BatchSchedule,
-  extra: { problems: string[]; nextRunAt: Date | null },
-): z.infer<typeof scheduleSchema> {
-  return {
-    id: s.id,
-    storeId: s.store_id,
-    name: s.name,
-    recurrence: s.recurrence,
-    channel: s.channel,
-    kind: s.kind,
-    contactTypeId: s.contact_type_id,
-    savedQueryId: s.saved_query_id,
-    recycleCodeId: s.recycle_code_id,
-    templateId: s.template_id,
-    language: s.language,
-    prevention: s.prevention,
-    dayPart: s.day_part,
-    customerType: s.customer_type,
-    dailyLimit: s.daily_limit,
-    daysBetween: s.days_between,
-    runDays: s.run_days.map(Number),
-    runTime: s.run_time,
-    onceAt: s.once_at?.toISOString() ?? null,
-    sender: s.sender,
-    distributionUserIds: s.distribution_user_ids.map(Number),
-    roiType: s.roi_type,
-    roiWindowDays: s.roi_window_days,
-    holdoutPercent: s.holdout_percent,
-    active: s.active,
-    fallbackChannel: s.fallback_channel,
-    fallbackTemplateId: s.fallback_template_id,
-    nextRunAt: extra.nextRunAt?.toISOString() ?? null,
-    problems: extra.problems,
-    createdAt: s.created_at.toISOString(),
-    updatedAt: s.updated_at.toISOString(),
-  };
-}
-
 const excluded = z.record(z.string(), z.number()).describe('Customers held back, by reason');
-
-export const runReportSchema = z.object({
-  scheduleId: z.number(),
-  runId: z.number().nullable(),
-  outcome: z.enum(['done', 'already_done', 'running_elsewhere', 'dry_run']),
-  runDate: z.string(),
-  asOf: z.string(),
-  matched: z.number(),
-  eligible: z.number(),
-  selected: z.number(),
-  heldOut: z.number(),
-  enqueued: z.number(),
-  byChannel: z.record(z.string(), z.number()).describe('Customers taken per channel (Campaign Options included)'),
-  excluded,
-  sample: z.array(z.object({ id: z.number(), name: z.string() })),
-});
-
-export const presentReport = (r: RunReport): z.infer<typeof runReportSchema> => ({
-  ...r,
-  asOf: r.asOf.toISOString(),
-  excluded: r.excluded,
-});
 
 export const runSchema = z.object({
   id: z.number(),
@@ -177,4 +104,94 @@ export const presentRun = (r: BatchRun): z.infer<typeof runSchema> => ({
   error: r.error,
   startedAt: r.started_at.toISOString(),
   finishedAt: r.finished_at?.toISOString() ?? null,
+});
+
+export const scheduleSchema = z.object({
+  id: z.number(),
+  storeId: z.number(),
+  ...fields,
+  onceAt: z.string().nullable(),
+  nextRunAt: z.string().nullable(),
+  names: z
+    .object({
+      template: z.string().nullable(),
+      fallbackTemplate: z.string().nullable(),
+      contactType: z.string().nullable(),
+      savedQuery: z.string().nullable(),
+      recycleCode: z.string().nullable(),
+    })
+    .describe('What the ids point at, for lists'),
+  lastRun: runSchema.nullable(),
+  /** Why it cannot run as it stands (a template deactivated since, a query archived…); empty when fine. */
+  problems: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** What the API says about a schedule beyond its columns (batch-schedules.service.ts `describe`). */
+export interface ScheduleFacts {
+  problems: string[];
+  nextRunAt: Date | null;
+  names: z.infer<typeof scheduleSchema>['names'];
+  lastRun: BatchRun | null;
+}
+
+export function presentSchedule(s: BatchSchedule, extra: ScheduleFacts): z.infer<typeof scheduleSchema> {
+  return {
+    id: s.id,
+    storeId: s.store_id,
+    name: s.name,
+    recurrence: s.recurrence,
+    channel: s.channel,
+    kind: s.kind,
+    contactTypeId: s.contact_type_id,
+    savedQueryId: s.saved_query_id,
+    recycleCodeId: s.recycle_code_id,
+    templateId: s.template_id,
+    language: s.language,
+    prevention: s.prevention,
+    dayPart: s.day_part,
+    customerType: s.customer_type,
+    dailyLimit: s.daily_limit,
+    daysBetween: s.days_between,
+    runDays: s.run_days.map(Number),
+    runTime: s.run_time,
+    onceAt: s.once_at?.toISOString() ?? null,
+    sender: s.sender,
+    distributionUserIds: s.distribution_user_ids.map(Number),
+    roiType: s.roi_type,
+    roiWindowDays: s.roi_window_days,
+    holdoutPercent: s.holdout_percent,
+    active: s.active,
+    fallbackChannel: s.fallback_channel,
+    fallbackTemplateId: s.fallback_template_id,
+    nextRunAt: extra.nextRunAt?.toISOString() ?? null,
+    names: extra.names,
+    lastRun: extra.lastRun ? presentRun(extra.lastRun) : null,
+    problems: extra.problems,
+    createdAt: s.created_at.toISOString(),
+    updatedAt: s.updated_at.toISOString(),
+  };
+}
+
+export const runReportSchema = z.object({
+  scheduleId: z.number(),
+  runId: z.number().nullable(),
+  outcome: z.enum(['done', 'already_done', 'running_elsewhere', 'dry_run']),
+  runDate: z.string(),
+  asOf: z.string(),
+  matched: z.number(),
+  eligible: z.number(),
+  selected: z.number(),
+  heldOut: z.number(),
+  enqueued: z.number(),
+  byChannel: z.record(z.string(), z.number()).describe('Customers taken per channel (Campaign Options included)'),
+  excluded,
+  sample: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+
+export const presentReport = (r: RunReport): z.infer<typeof runReportSchema> => ({
+  ...r,
+  asOf: r.asOf.toISOString(),
+  excluded: r.excluded,
 });

@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../shared/errors.ts';
 import { conflictOnDuplicate } from '../shared/unique-violation.ts';
 import { storeSenderIdentities } from '../channels/channel-settings.service.ts';
 import { nextRunAt, scheduleProblems } from './batch-schedule.rules.ts';
-import type { scheduleInput, schedulePatch } from './batch-schedules.schemas.ts';
+import type { ScheduleFacts, scheduleInput, schedulePatch } from './batch-schedules.schemas.ts';
 import { findSchedule, loadScheduleRows, partsOf } from './batch-schedules.store.ts';
 
 export type ScheduleInput = z.infer<typeof scheduleInput>;
@@ -194,9 +194,18 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
       return row;
     },
 
-    /** The schedule's problems as it stands and its next run, for the API. */
-    async describe(s: BatchSchedule): Promise<{ problems: string[]; nextRunAt: Date | null }> {
-      const loaded = await loadScheduleRows(db, s);
+    /** The schedule's problems as it stands, its next run, what its ids point at and its last run. */
+    async describe(s: BatchSchedule): Promise<ScheduleFacts> {
+      const [loaded, lastRun] = await Promise.all([
+        loadScheduleRows(db, s),
+        db
+          .selectFrom('batch_runs')
+          .selectAll()
+          .where('schedule_id', '=', s.id)
+          .orderBy('run_date', 'desc')
+          .limit(1)
+          .executeTakeFirst(),
+      ]);
       return {
         problems: scheduleProblems(partsOf(loaded)),
         nextRunAt: s.active
@@ -206,6 +215,14 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
               clock.now(),
             )
           : null,
+        names: {
+          template: loaded.template?.template.name ?? null,
+          fallbackTemplate: loaded.fallback?.template.name ?? null,
+          contactType: loaded.contactType?.name ?? null,
+          savedQuery: loaded.savedQuery?.name ?? null,
+          recycleCode: loaded.recycleCode?.name ?? null,
+        },
+        lastRun: lastRun ?? null,
       };
     },
   };

@@ -55,6 +55,15 @@ export interface BatchSchedule extends BatchScheduleFields {
   nextRunAt: string | null;
   /** Why it cannot run as it stands; empty when fine. */
   problems: string[];
+  /** What the ids point at. */
+  names: {
+    template: string | null;
+    fallbackTemplate: string | null;
+    contactType: string | null;
+    savedQuery: string | null;
+    recycleCode: string | null;
+  };
+  lastRun: BatchRun | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -11,6 +11,8 @@ import {
 } from './batch-form.ts';
 
 const saved: BatchSchedule = {
+  names: { template: null, fallbackTemplate: null, contactType: null, savedQuery: null, recycleCode: null },
+  lastRun: null,
   id: 7,
   storeId: 1,
   name: 'Honda e-mail',

@@ -18,10 +18,8 @@ import {
 } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useBatchRuns, useBatchSchedules, useContactTypes, useUpdateBatchSchedule } from '../api/batches.queries.ts';
-import type { BatchChannel, BatchSchedule } from '../api/batches.types.ts';
-import { useSavedQueries } from '../api/segments.queries.ts';
-import { useTemplates } from '../api/templates.queries.ts';
+import { useBatchSchedules, useUpdateBatchSchedule } from '../api/batches.queries.ts';
+import type { BatchChannel, BatchRun, BatchSchedule } from '../api/batches.types.ts';
 import { useNotify } from '../components/Notifications.tsx';
 import {
   BATCH_CHANNEL_TABS,
@@ -110,10 +108,6 @@ function BatchTable({
   canManage: boolean;
 }) {
   const schedules = useBatchSchedules(storeId, channel);
-  const contactTypes = useContactTypes(storeId);
-  const queries = useSavedQueries(storeId, false);
-  const archivedQueries = useSavedQueries(storeId, true);
-  const templates = useTemplates(storeId, { channel });
   const update = useUpdateBatchSchedule();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -138,14 +132,10 @@ function BatchTable({
       </Paper>
     );
 
-  const queryName = (id: number | null) =>
-    [...(queries.data ?? []), ...(archivedQueries.data ?? [])].find((q) => q.id === id)?.name ?? `query #${id}`;
-  const typeLabel = (s: BatchSchedule) => {
-    if (s.kind === 'fetch') return `Fetch Automation: ${queryName(s.savedQueryId)}`;
-    const ct = contactTypes.data?.find((c) => c.id === s.contactTypeId);
-    return ct?.name ?? '…';
-  };
-  const templateName = (id: number) => templates.data?.find((t) => t.id === id)?.name ?? `Template #${id}`;
+  const typeLabel = (s: BatchSchedule) =>
+    s.kind === 'fetch'
+      ? `Fetch Automation: ${s.names.savedQuery ?? `query #${s.savedQueryId}`}`
+      : (s.names.contactType ?? '…');
 
   const setActive = (s: BatchSchedule, active: boolean) =>
     update.mutate(
@@ -209,7 +199,7 @@ function BatchTable({
                 <Text size="sm">{typeLabel(s)}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{templateName(s.templateId)}</Text>
+                <Text size="sm">{s.names.template ?? `Template #${s.templateId}`}</Text>
               </Table.Td>
               <Table.Td ta="right">{s.dailyLimit}</Table.Td>
               <Table.Td ta="right">{s.daysBetween}</Table.Td>
@@ -228,7 +218,7 @@ function BatchTable({
                 )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <LastRun scheduleId={s.id} />
+                <LastRun run={s.lastRun} />
               </Table.Td>
               <Table.Td onClick={stop}>
                 <Switch
@@ -246,14 +236,12 @@ function BatchTable({
   );
 }
 
-/** The latest run's day, status and counts (one small request per row). */
-function LastRun({ scheduleId }: { scheduleId: number }) {
-  const runs = useBatchRuns(scheduleId, 1);
-  const run = runs.data?.[0];
+/** The latest run's day, status and counts (from the list's own response). */
+function LastRun({ run }: { run: BatchRun | null }) {
   if (!run)
     return (
       <Text size="sm" c="dimmed">
-        {runs.isPending ? '…' : 'Never'}
+        Never
       </Text>
     );
   const status = RUN_STATUS_LABELS[run.status];
