@@ -12,6 +12,7 @@ import { PrintFilesPage } from './PrintFilesPage.tsx';
 import { QueriesPage } from './QueriesPage.tsx';
 import { QueryEditorPage } from './QueryEditorPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
+import { SendCampaignPage } from './SendCampaignPage.tsx';
 import { StoreSettingsPage } from './StoreSettingsPage.tsx';
 import { TemplateEditorPage } from './TemplateEditorPage.tsx';
 import { TemplatesPage } from './TemplatesPage.tsx';
@@ -31,6 +32,7 @@ export function AppRoutes() {
           <Route path="queries" element={<QueriesPage />} />
           <Route path="queries/new" element={<QueryEditorPage />} />
           <Route path="queries/:queryId" element={<QueryEditorPage />} />
+          <Route path="queries/:queryId/send/:channel" element={<SendCampaignPage />} />
           <Route path="batches" element={<BatchSchedulesPage />} />
           <Route path="batches/new" element={<BatchScheduleEditorPage />} />
           <Route path="batches/:scheduleId" element={<BatchScheduleEditorPage />} />

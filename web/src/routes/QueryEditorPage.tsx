@@ -1,8 +1,22 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useSavedQuery, useSegmentFields } from '../api/segments.queries.ts';
 import { QueryEditor } from '../components/segments/QueryEditor.tsx';
+import { CAMPAIGN_CHANNELS, CHANNEL_INFO } from '../lib/campaign-form.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { canManageStore } from '../lib/roles.ts';
 import { useStores } from '../session/StoreContext.tsx';
@@ -102,9 +116,12 @@ export function QueryEditorPage() {
             </Badge>
           )}
         </Group>
-        <Text size="sm" c="dimmed">
-          {storeById(q.storeId)?.name}
-        </Text>
+        <Group gap="sm" align="center">
+          <Text size="sm" c="dimmed">
+            {storeById(q.storeId)?.name}
+          </Text>
+          {!readOnly && <QueryTools queryId={q.id} archived={q.archived} />}
+        </Group>
       </Group>
       {readOnly && (
         <Alert color="yellow" role="status" p="xs">
@@ -113,5 +130,26 @@ export function QueryEditorPage() {
       )}
       <QueryEditor key={q.id} storeId={q.storeId} query={q} fields={fields.data} readOnly={readOnly} />
     </Stack>
+  );
+}
+
+/** "Tools": a one-off campaign to the saved query's customers on each channel (the seeds' Send Text …). */
+function QueryTools({ queryId, archived }: { queryId: number; archived: boolean }) {
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" size="sm">
+          Tools
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {archived && <Menu.Label>Restore the query to send to it</Menu.Label>}
+        {CAMPAIGN_CHANNELS.map((c) => (
+          <Menu.Item key={c} component={Link} to={`/queries/${queryId}/send/${c}`} disabled={archived}>
+            {CHANNEL_INFO[c].action}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }
