@@ -52,6 +52,8 @@ import { batchSchedulesRoutes } from './campaigns/batch-schedules.routes.ts';
 import { batchStatusRoutes } from './campaigns/batch-status.routes.ts';
 import { createBatchSchedulesService } from './campaigns/batch-schedules.service.ts';
 import { campaignOptionsRoutes } from './campaigns/campaign-options.routes.ts';
+import { voiceSetupRoutes } from './voice/voice-setup.routes.ts';
+import { createVoiceSetupService } from './voice/voice-setup.service.ts';
 import { contactTypesRoutes } from './campaigns/contact-types.routes.ts';
 import { createContactTypesService } from './campaigns/contact-types.service.ts';
 import { savedQueriesRoutes } from './segments/saved-queries.routes.ts';
@@ -231,6 +233,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   });
   campaignOptionsRoutes(server, { db, clock });
+  voiceSetupRoutes(server, { voice: createVoiceSetupService({ db }) });
   batchSchedulesRoutes(server, {
     db,
     schedules: createBatchSchedulesService({

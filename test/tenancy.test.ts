@@ -21,6 +21,8 @@ let bQueryId: number;
 let bContactTypeId: number;
 let bRecycleCodeId: number;
 let bScheduleId: number;
+let bRecordingId: number;
+let bCallerIdId: number;
 beforeAll(async () => {
   t = await startTestApp();
   bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
@@ -90,6 +92,26 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bScheduleId = bSchedule.id;
+  const bRecording = await t.db.kysely
+    .insertInto('voice_recordings')
+    .values({
+      store_id: t.storeB.id,
+      name: 'B only',
+      format: 'wav',
+      duration_ms: 5000,
+      size_bytes: 4,
+      sha256: 'x',
+      content: Buffer.from('RIFF'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRecordingId = bRecording.id;
+  const bCallerId = await t.db.kysely
+    .insertInto('voice_caller_ids')
+    .values({ store_id: t.storeB.id, number: '+14165550111', label: 'B only' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bCallerIdId = bCallerId.id;
   a = await login(t.app, 'agent.a@example.test');
 });
 afterAll(() => t.close());
@@ -148,6 +170,9 @@ const BODIES: Record<string, object> = {
   'POST /api/batch-schedules/{scheduleId}/preview': {},
   'POST /api/batch-schedules/{scheduleId}/run': {},
   'POST /api/stores/{storeId}/campaign-options': { savedQueryId: 1, channel: 'sms', purpose: 'service' },
+  'PATCH /api/voice/recordings/{recordingId}': { active: false },
+  'POST /api/stores/{storeId}/voice/caller-ids': { number: '+14165550112', label: 'Probe' },
+  'PATCH /api/voice/caller-ids/{callerIdId}': { active: false },
 };
 
 const NO_STORE_PARAMS = new Set([
@@ -170,7 +195,7 @@ const NO_STORE_PARAMS = new Set([
 
 describe('tenant isolation', () => {
   it('answers 404 for store B’s records on every route that takes a store or record id', async () => {
-    type Param = { name: string; in: string; required?: boolean; schema?: { enum?: string[] } };
+    type Param = { name: string; in: string; required?: boolean; schema?: { enum?: string[]; type?: string } };
     type Operation = { parameters?: Param[]; requestBody?: { content: Record<string, unknown> } };
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, Operation>>;
@@ -181,8 +206,8 @@ describe('tenant isolation', () => {
       for (const [method, op] of Object.entries(methods)) {
         let url = path;
         const query = (op.parameters ?? [])
-          .filter((p) => p.in === 'query' && p.required && p.schema?.enum?.[0] !== undefined)
-          .map((p) => `${p.name}=${encodeURIComponent(String(p.schema?.enum?.[0]))}`);
+          .filter((p) => p.in === 'query' && p.required)
+          .map((p) => `${p.name}=${encodeURIComponent(String(p.schema?.enum?.[0] ?? 'probe'))}`);
         for (const p of op.parameters ?? []) {
           if (p.in !== 'path') continue;
           const value =
@@ -204,7 +229,11 @@ describe('tenant isolation', () => {
                             ? bRecycleCodeId
                             : p.name === 'scheduleId'
                               ? bScheduleId
-                              : (p.schema?.enum?.[0] ?? '1');
+                              : p.name === 'recordingId'
+                                ? bRecordingId
+                                : p.name === 'callerIdId'
+                                  ? bCallerIdId
+                                  : (p.schema?.enum?.[0] ?? '1');
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');

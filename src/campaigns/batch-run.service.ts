@@ -60,7 +60,9 @@ export interface RunReport {
 /** One channel of a run with its template: the batch's own, or Campaign Options'. */
 interface Lane {
   channel: BatchChannel;
-  tpl: { template: Template; version: TemplateVersion };
+  /** Null for a voice drop that plays its recording with no script. */
+  tpl: { template: Template; version: TemplateVersion } | null;
+  purpose: 'marketing' | 'service';
 }
 
 const LEASE_MS = 15 * 60_000;
@@ -98,7 +100,7 @@ export function createBatchRunService(deps: {
   async function specFor(l: LoadedSchedule, at: Date, runRef: string | null): Promise<SelectionSpec> {
     const s = l.schedule;
     const problems = scheduleProblems(partsOf(l));
-    if (problems.length > 0 || !l.template)
+    if (problems.length > 0)
       throw new DomainError('batch_invalid', `Batch "${s.name}" cannot run: ${problems.join(' ')}`, { problems });
     const zone = l.store.time_zone;
     const ctx = audienceContext(at, zone);
@@ -117,7 +119,7 @@ export function createBatchRunService(deps: {
       scheduleId: s.id,
       runRef,
       channel: s.channel,
-      purpose: l.template.template.purpose,
+      purpose: l.template?.template.purpose ?? s.purpose,
       dayPart: s.day_part,
       audience: parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`,
       language: s.language,
@@ -305,12 +307,14 @@ export function createBatchRunService(deps: {
       sourceRef: `run:${run.id}`,
       step: '',
       channel,
-      purpose: tpl.template.purpose,
+      purpose: lane.purpose,
       contactType: l.contactType?.key ?? null,
-      templateVersionId: tpl.version.id,
+      templateVersionId: tpl?.version.id ?? null,
       userId: null,
       target,
-      sender: s.sender,
+      // A drop shows the batch's caller ID and plays its recording.
+      sender: channel === 'voice' && l.callerId ? l.callerId.number : s.sender,
+      mediaRef: channel === 'voice' && l.recording ? `recording:${l.recording.id}` : null,
       cc: [],
       bcc: [],
       subject: rendered.subject,
@@ -367,9 +371,17 @@ export function createBatchRunService(deps: {
   async function enqueueAll(l: LoadedSchedule, run: BatchRun, onChunk: (n: number) => void): Promise<void> {
     const messages = createMessageRenderer(deps.renderer);
     const lanes: Lane[] = [];
-    if (l.template) lanes.push({ channel: l.schedule.channel, tpl: l.template });
+    lanes.push({
+      channel: l.schedule.channel,
+      tpl: l.template,
+      purpose: l.template?.template.purpose ?? l.schedule.purpose,
+    });
     if (l.fallback && l.schedule.fallback_channel)
-      lanes.push({ channel: l.schedule.fallback_channel, tpl: l.fallback });
+      lanes.push({
+        channel: l.schedule.fallback_channel,
+        tpl: l.fallback,
+        purpose: l.fallback.template.purpose,
+      });
     let writing: Promise<unknown> = Promise.resolve();
     // A lane hands its last write on still in flight, so the next lane's first chunk renders meanwhile.
     for (const lane of lanes) writing = (await enqueueLane(l, run, lane, messages, writing, onChunk)).writing;
@@ -388,13 +400,17 @@ export function createBatchRunService(deps: {
   ): Promise<{ writing: Promise<unknown> }> {
     const { tpl } = lane;
     const sender = storeSender(l.store);
-    const source = {
-      channel: tpl.template.channel,
-      purpose: tpl.template.purpose,
-      subject: tpl.version.subject,
-      body: tpl.version.body,
-    };
-    const marketingEmail = lane.channel === 'email' && tpl.template.purpose === 'marketing';
+    const source = tpl
+      ? {
+          channel: tpl.template.channel,
+          purpose: tpl.template.purpose,
+          subject: tpl.version.subject,
+          body: tpl.version.body,
+        }
+      : null;
+    // A drop without a script: its history line names the recording.
+    const plain = { subject: null, html: null, text: `Voice drop: ${l.recording?.name ?? 'recording'}` };
+    const marketingEmail = lane.channel === 'email' && lane.purpose === 'marketing';
     let after = 0;
     let writing = inFlight;
     for (;;) {
@@ -425,7 +441,7 @@ export function createBatchRunService(deps: {
               messageId: null,
             })
           : null;
-        const r = messages.render(source, mergeInputFromProfile(p, l.store, run.as_of, url), sender);
+        const r = source ? messages.render(source, mergeInputFromProfile(p, l.store, run.as_of, url), sender) : plain;
         chunk.push(messageFor(l, run, lane, p.customer, r));
       }
       await writing;

@@ -24,6 +24,8 @@ export interface ScheduleParts {
   contactType: { key: string; name: string; active: boolean } | null;
   savedQuery: { name: string; archived: boolean } | null;
   recycleCode: { name: string; active: boolean } | null;
+  recording: { name: string; active: boolean } | null;
+  callerId: { label: string; active: boolean } | null;
 }
 
 const CHANNEL_LABEL: Record<string, string> = {
@@ -41,8 +43,15 @@ const CHANNEL_LABEL: Record<string, string> = {
 export function scheduleProblems(p: ScheduleParts): string[] {
   const problems: string[] = [];
   const t = p.template;
-  if (!t) problems.push('Choose a template.');
-  else {
+  if (p.channel === 'voice') {
+    if (!p.recording) problems.push('Choose the recording the voice drop plays.');
+    else if (!p.recording.active) problems.push(`Recording "${p.recording.name}" is switched off.`);
+    if (!p.callerId) problems.push('Choose the caller ID customers will see.');
+    else if (!p.callerId.active) problems.push(`Caller ID "${p.callerId.label}" is switched off.`);
+  }
+  if (!t) {
+    if (p.channel !== 'voice') problems.push('Choose a template.');
+  } else {
     if (t.channel !== p.channel)
       problems.push(
         `Template "${t.name}" is for ${CHANNEL_LABEL[t.channel] ?? t.channel}, but this batch sends ${CHANNEL_LABEL[p.channel]}.`,
@@ -58,7 +67,7 @@ export function scheduleProblems(p: ScheduleParts): string[] {
     if (!ct) problems.push('Choose a contact type.');
     else {
       if (!ct.active) problems.push(`Contact type "${ct.name}" is not active.`);
-      if (t && t.contactType !== ct.key)
+      if (t && t.contactType !== ct.key && p.channel !== 'voice')
         problems.push(`Template "${t.name}" is not a "${ct.name}" template; pick one filed under that contact type.`);
       if (!hasAudience(ct.key) && !p.savedQuery)
         problems.push(`Contact type "${ct.name}" has no built-in list of customers; choose a saved query for it.`);

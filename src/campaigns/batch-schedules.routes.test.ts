@@ -258,6 +258,12 @@ describe('one-off campaigns', () => {
     );
     expect(noTime.statusCode).toBe(422);
     expect(noTime.json<{ error: { message: string } }>().error.message).toMatch(/Choose when to send/);
+    const past = await manager.send(
+      'POST',
+      `/api/stores/${t.storeA.id}/batch-schedules`,
+      fetchBatch({ recurrence: 'once', onceAt: '2026-06-15T12:00:00Z' }),
+    );
+    expect(past.json<{ error: { message: string } }>().error.message).toMatch(/send time has passed/);
     const badSender = await manager.send(
       'POST',
       `/api/stores/${t.storeA.id}/batch-schedules`,

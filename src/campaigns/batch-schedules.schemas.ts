@@ -26,7 +26,12 @@ const fields = {
   contactTypeId: id.nullable(),
   savedQueryId: id.nullable(),
   recycleCodeId: id.nullable(),
-  templateId: id,
+  templateId: id.nullable().describe('Not used by voice drops, which play a recording'),
+  recordingId: id.nullable().describe('Voice drops: the recording to play'),
+  callerIdId: id.nullable().describe('Voice drops: the caller ID customers see'),
+  purpose: z
+    .enum(['marketing', 'service'])
+    .describe("Voice drops: marketing (needs consent) or service; other batches take their template's"),
   language: z
     .enum(['any', 'en', 'fr'])
     .describe('any (N/A) sends to everyone; en/fr only to customers with it on file'),
@@ -68,7 +73,7 @@ const fields = {
 export const scheduleInput = z
   .object(fields)
   .partial()
-  .required({ name: true, channel: true, kind: true, templateId: true, dailyLimit: true });
+  .required({ name: true, channel: true, kind: true, dailyLimit: true });
 
 export const schedulePatch = z.object(fields).partial().strict();
 
@@ -115,6 +120,8 @@ export const scheduleSchema = z.object({
   names: z
     .object({
       template: z.string().nullable(),
+      recording: z.string().nullable(),
+      callerId: z.string().nullable(),
       fallbackTemplate: z.string().nullable(),
       contactType: z.string().nullable(),
       savedQuery: z.string().nullable(),
@@ -148,6 +155,9 @@ export function presentSchedule(s: BatchSchedule, extra: ScheduleFacts): z.infer
     savedQueryId: s.saved_query_id,
     recycleCodeId: s.recycle_code_id,
     templateId: s.template_id,
+    recordingId: s.recording_id,
+    callerIdId: s.caller_id_id,
+    purpose: s.purpose,
     language: s.language,
     prevention: s.prevention,
     dayPart: s.day_part,

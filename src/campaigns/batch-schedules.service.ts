@@ -19,7 +19,7 @@ interface Actor {
 const DUPLICATE = 'batch_schedules_store_name_idx';
 
 /** The table's defaults, to check a new schedule before it is written. */
-const NEW_SCHEDULE: Omit<BatchSchedule, 'store_id' | 'name' | 'channel' | 'kind' | 'template_id' | 'daily_limit'> = {
+const NEW_SCHEDULE: Omit<BatchSchedule, 'store_id' | 'name' | 'channel' | 'kind' | 'daily_limit'> = {
   id: 0,
   recurrence: 'daily',
   contact_type_id: null,
@@ -41,6 +41,10 @@ const NEW_SCHEDULE: Omit<BatchSchedule, 'store_id' | 'name' | 'channel' | 'kind'
   active: true,
   fallback_channel: null,
   fallback_template_id: null,
+  template_id: null,
+  recording_id: null,
+  caller_id_id: null,
+  purpose: 'marketing',
   created_by: null,
   updated_by: null,
   created_at: new Date(0),
@@ -58,6 +62,9 @@ function columnsOf(i: SchedulePatch): Updateable<BatchSchedulesTable> {
   if (i.savedQueryId !== undefined) c.saved_query_id = i.savedQueryId;
   if (i.recycleCodeId !== undefined) c.recycle_code_id = i.recycleCodeId;
   if (i.templateId !== undefined) c.template_id = i.templateId;
+  if (i.recordingId !== undefined) c.recording_id = i.recordingId;
+  if (i.callerIdId !== undefined) c.caller_id_id = i.callerIdId;
+  if (i.purpose !== undefined) c.purpose = i.purpose;
   if (i.language !== undefined) c.language = i.language;
   if (i.prevention !== undefined) c.prevention = i.prevention;
   if (i.dayPart !== undefined) c.day_part = i.dayPart;
@@ -76,6 +83,33 @@ function columnsOf(i: SchedulePatch): Updateable<BatchSchedulesTable> {
   if (i.fallbackChannel !== undefined) c.fallback_channel = i.fallbackChannel;
   if (i.fallbackTemplateId !== undefined) c.fallback_template_id = i.fallbackTemplateId;
   return c;
+}
+
+/** A store sets up voice drops (a recording and a caller ID) before it schedules any. */
+async function voiceSetupProblems(db: Kysely<Database>, storeId: number): Promise<string[]> {
+  const [recordings, callerIds] = await Promise.all([
+    db
+      .selectFrom('voice_recordings')
+      .select('id')
+      .where('store_id', '=', storeId)
+      .where('active', '=', true)
+      .limit(1)
+      .execute(),
+    db
+      .selectFrom('voice_caller_ids')
+      .select('id')
+      .where('store_id', '=', storeId)
+      .where('active', '=', true)
+      .limit(1)
+      .execute(),
+  ]);
+  const missing = [
+    ...(recordings.length === 0 ? ['a recording'] : []),
+    ...(callerIds.length === 0 ? ['a caller ID'] : []),
+  ];
+  return missing.length > 0
+    ? [`Before scheduling voice drops, add ${missing.join(' and ')} in Voice Drop set-up.`]
+    : [];
 }
 
 /** A chosen sender must be one the store sends from on that channel (its e-mail, a configured From, a texting number). */
@@ -109,7 +143,9 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
   async function assertRunnable(trx: Kysely<Database>, schedule: BatchSchedule): Promise<void> {
     const loaded = await loadScheduleRows(trx, schedule);
     const missing: string[] = [];
-    if (!loaded.template) missing.push('The template was not found in this store.');
+    if (schedule.template_id !== null && !loaded.template) missing.push('The template was not found in this store.');
+    if (schedule.recording_id !== null && !loaded.recording) missing.push('The recording was not found in this store.');
+    if (schedule.caller_id_id !== null && !loaded.callerId) missing.push('The caller ID was not found in this store.');
     if (schedule.fallback_template_id !== null && !loaded.fallback)
       missing.push('The template for Campaign Options was not found in this store.');
     if (schedule.contact_type_id !== null && !loaded.contactType)
@@ -119,6 +155,7 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
     if (schedule.recycle_code_id !== null && !loaded.recycleCode)
       missing.push('The recycle type was not found in this store.');
     const problems = [...missing, ...(missing.length ? [] : scheduleProblems(partsOf(loaded)))];
+    if (schedule.channel === 'voice') problems.push(...(await voiceSetupProblems(trx, schedule.store_id)));
     if (schedule.sender !== null) problems.push(...(await senderProblems(trx, schedule)));
     if (schedule.distribution_user_ids.length > 0) {
       const staff = await trx
@@ -132,6 +169,19 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
     }
     if (problems.length > 0)
       throw new DomainError('batch_invalid', `This batch cannot be saved: ${problems.join(' ')}`, { problems });
+  }
+
+  /** A campaign's send time may be now but not in the past (a minute's grace for the form). */
+  function assertNotPast(at: Date | string | null): void {
+    if (at === null) return;
+    if (new Date(at).getTime() < clock.now().getTime() - 60_000)
+      throw new DomainError(
+        'batch_invalid',
+        'This batch cannot be saved: The send time has passed; choose a later one.',
+        {
+          problems: ['The send time has passed; choose a later one.'],
+        },
+      );
   }
 
   const audit = (trx: Kysely<Database>, s: BatchSchedule, actor: Actor, action: string, details: object) =>
@@ -157,6 +207,7 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
             created_by: actor.userId,
             updated_by: actor.userId,
           } as Insertable<BatchSchedulesTable>;
+          assertNotPast(values.recurrence === 'once' ? (values.once_at ?? null) : null);
           await assertRunnable(trx, { ...NEW_SCHEDULE, ...values });
           const s = await trx.insertInto('batch_schedules').values(values).returningAll().executeTakeFirstOrThrow();
           await audit(trx, s, actor, 'batch_schedule.created', { name: s.name, channel: s.channel });
@@ -179,6 +230,7 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
           db.transaction().execute(async (trx) => {
             const next = { ...current, ...changes };
             // Switching a schedule off is always allowed, even when it could no longer run.
+            if (patch.onceAt !== undefined && next.recurrence === 'once') assertNotPast(next.once_at);
             if (next.active) await assertRunnable(trx, next);
             const s = await trx
               .updateTable('batch_schedules')
@@ -217,6 +269,8 @@ export function createBatchSchedulesService(deps: { db: Kysely<Database>; clock:
           : null,
         names: {
           template: loaded.template?.template.name ?? null,
+          recording: loaded.recording?.name ?? null,
+          callerId: loaded.callerId ? `${loaded.callerId.label} (${loaded.callerId.number})` : null,
           fallbackTemplate: loaded.fallback?.template.name ?? null,
           contactType: loaded.contactType?.name ?? null,
           savedQuery: loaded.savedQuery?.name ?? null,

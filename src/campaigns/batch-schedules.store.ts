@@ -8,6 +8,8 @@ import type {
   Store,
   Template,
   TemplateVersion,
+  VoiceCallerId,
+  VoiceRecording,
 } from '../db/schema.ts';
 import type { ScheduleParts } from './batch-schedule.rules.ts';
 
@@ -18,6 +20,9 @@ export interface LoadedSchedule {
   template: { template: Template; version: TemplateVersion } | null;
   /** Campaign Options' template, when the schedule has a fallback channel. */
   fallback: { template: Template; version: TemplateVersion } | null;
+  /** Voice drops: the recording (without its bytes) and the caller ID. */
+  recording: Omit<VoiceRecording, 'content'> | null;
+  callerId: VoiceCallerId | null;
   contactType: ContactType | null;
   savedQuery: SavedQuery | null;
   recycleCode: RecycleCode | null;
@@ -40,14 +45,16 @@ export function findSchedule(
 /** Loads the rows a schedule points at; each must belong to the schedule's store. */
 export async function loadScheduleRows(db: Kysely<Database>, schedule: BatchSchedule): Promise<LoadedSchedule> {
   const sid = schedule.store_id;
-  const [store, template, contactType, savedQuery, recycleCode] = await Promise.all([
+  const [store, template, contactType, savedQuery, recycleCode, recording, callerId] = await Promise.all([
     db.selectFrom('stores').selectAll().where('id', '=', sid).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('templates')
-      .selectAll()
-      .where('id', '=', schedule.template_id)
-      .where('store_id', '=', sid)
-      .executeTakeFirst(),
+    schedule.template_id === null
+      ? undefined
+      : db
+          .selectFrom('templates')
+          .selectAll()
+          .where('id', '=', schedule.template_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst(),
     schedule.contact_type_id === null
       ? undefined
       : db
@@ -70,6 +77,60 @@ export async function loadScheduleRows(db: Kysely<Database>, schedule: BatchSche
           .selectFrom('recycle_codes')
           .selectAll()
           .where('id', '=', schedule.recycle_code_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst(),
+    schedule.recording_id === null
+      ? undefined
+      : db
+          .selectFrom('voice_recordings')
+          .select([
+            'id',
+            'store_id',
+            'name',
+            'format',
+            'duration_ms',
+            'size_bytes',
+            'sha256',
+            'active',
+            'created_by',
+            'created_at',
+          ])
+          .where('id', '=', schedule.recording_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst(),
+    schedule.caller_id_id === null
+      ? undefined
+      : db
+          .selectFrom('voice_caller_ids')
+          .selectAll()
+          .where('id', '=', schedule.caller_id_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst(),
+    schedule.recording_id === null
+      ? undefined
+      : db
+          .selectFrom('voice_recordings')
+          .select([
+            'id',
+            'store_id',
+            'name',
+            'format',
+            'duration_ms',
+            'size_bytes',
+            'sha256',
+            'active',
+            'created_by',
+            'created_at',
+          ])
+          .where('id', '=', schedule.recording_id)
+          .where('store_id', '=', sid)
+          .executeTakeFirst(),
+    schedule.caller_id_id === null
+      ? undefined
+      : db
+          .selectFrom('voice_caller_ids')
+          .selectAll()
+          .where('id', '=', schedule.caller_id_id)
           .where('store_id', '=', sid)
           .executeTakeFirst(),
   ]);
@@ -97,6 +158,8 @@ export async function loadScheduleRows(db: Kysely<Database>, schedule: BatchSche
     store,
     template: await withVersion(template),
     fallback: await withVersion(fallback),
+    recording: recording ?? null,
+    callerId: callerId ?? null,
     contactType: contactType ?? null,
     savedQuery: savedQuery ?? null,
     recycleCode: recycleCode ?? null,
@@ -130,5 +193,7 @@ export function partsOf(l: LoadedSchedule): ScheduleParts {
       : null,
     savedQuery: l.savedQuery ? { name: l.savedQuery.name, archived: l.savedQuery.archived } : null,
     recycleCode: l.recycleCode ? { name: l.recycleCode.name, active: l.recycleCode.active } : null,
+    recording: l.recording ? { name: l.recording.name, active: l.recording.active } : null,
+    callerId: l.callerId ? { label: l.callerId.label, active: l.callerId.active } : null,
   };
 }

@@ -328,6 +328,8 @@ export interface OutboxMessagesTable {
   subject: string | null;
   body_html: string | null;
   body_text: string | null;
+  /** What a voice drop plays: 'recording:<id>'. */
+  media_ref: Auto<string | null>;
   status: OutboxStatus;
   /** A stable code: an eligibility reason for skipped, an error class for failed. */
   status_reason: string | null;
@@ -474,7 +476,12 @@ export interface BatchSchedulesTable {
   contact_type_id: number | null;
   saved_query_id: number | null;
   recycle_code_id: number | null;
-  template_id: number;
+  /** Null only for voice drops, which play a recording instead. */
+  template_id: number | null;
+  recording_id: Auto<number | null>;
+  caller_id_id: Auto<number | null>;
+  /** The purpose of a batch without a template (voice drops); otherwise the template's. */
+  purpose: Auto<'marketing' | 'service'>;
   language: Auto<'any' | 'en' | 'fr'>;
   prevention: Auto<'none' | 'contact_type' | 'customer'>;
   day_part: Auto<'all' | 'day' | 'late_day'>;
@@ -550,6 +557,32 @@ export interface CustomerContactStateTable {
   reserved_until: Date | null;
 }
 
+/** A voice-drop recording (WAV or MP3), checked on upload. */
+export interface VoiceRecordingsTable {
+  id: Id;
+  store_id: number;
+  name: string;
+  format: 'wav' | 'mp3';
+  duration_ms: number;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  active: Auto<boolean>;
+  created_by: number | null;
+  created_at: Auto<Date>;
+}
+
+/** A number voice drops show as the caller (E.164). */
+export interface VoiceCallerIdsTable {
+  id: Id;
+  store_id: number;
+  number: string;
+  label: string;
+  active: Auto<boolean>;
+  created_by: number | null;
+  created_at: Auto<Date>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -584,6 +617,8 @@ export interface Database {
   batch_runs: BatchRunsTable;
   batch_contacts: BatchContactsTable;
   customer_contact_state: CustomerContactStateTable;
+  voice_recordings: VoiceRecordingsTable;
+  voice_caller_ids: VoiceCallerIdsTable;
 }
 
 export type Store = Selectable<StoresTable>;
@@ -604,3 +639,5 @@ export type ContactType = Selectable<ContactTypesTable>;
 export type RecycleCode = Selectable<RecycleCodesTable>;
 export type BatchSchedule = Selectable<BatchSchedulesTable>;
 export type BatchRun = Selectable<BatchRunsTable>;
+export type VoiceRecording = Selectable<VoiceRecordingsTable>;
+export type VoiceCallerId = Selectable<VoiceCallerIdsTable>;

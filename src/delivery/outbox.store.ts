@@ -21,6 +21,8 @@ export interface NewOutboxMessage {
   subject: string | null;
   html: string | null;
   text: string | null;
+  /** What a voice drop plays ('recording:<id>'). */
+  mediaRef?: string | null;
   /** queued (due now or at dueAt), deferred (quiet hours) or skipped (with the reasons). */
   status: 'queued' | 'deferred' | 'skipped';
   statusReason: string | null;
@@ -49,6 +51,7 @@ export function outboxRow(m: NewOutboxMessage, now: Date) {
     subject: m.subject,
     body_html: m.html,
     body_text: m.text,
+    media_ref: m.mediaRef ?? null,
     status: m.status,
     status_reason: m.statusReason,
     status_detail: m.statusDetail,

@@ -23,6 +23,7 @@ const STATUS: Record<string, number> = {
   not_eligible: 422,
   segment_invalid: 422,
   batch_invalid: 422,
+  audio_invalid: 422,
 };
 
 /** The one body every error response has. */

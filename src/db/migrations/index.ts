@@ -11,6 +11,7 @@ import * as savedQueries from './2026-11-23T2000_saved_queries.ts';
 import * as contactTypes from './2026-11-23T2100_contact_types.ts';
 import * as batches from './2026-11-23T2200_batches.ts';
 import * as campaignOptions from './2026-11-23T2300_campaign_options.ts';
+import * as voiceSetup from './2026-11-23T2400_voice_setup.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2100_contact_types': contactTypes,
   '2026-11-23T2200_batches': batches,
   '2026-11-23T2300_campaign_options': campaignOptions,
+  '2026-11-23T2400_voice_setup': voiceSetup,
 };
