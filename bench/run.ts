@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   eligibility: () => import('./eligibility.bench.ts'),
   render: () => import('./render.bench.ts'),
   send: () => import('./send.bench.ts'),
+  batch: () => import('./batch.bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);
