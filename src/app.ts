@@ -53,6 +53,11 @@ import { batchStatusRoutes } from './campaigns/batch-status.routes.ts';
 import { createBatchSchedulesService } from './campaigns/batch-schedules.service.ts';
 import { campaignOptionsRoutes } from './campaigns/campaign-options.routes.ts';
 import { voiceSetupRoutes } from './voice/voice-setup.routes.ts';
+import { simulatorKeys, voiceConfigFor } from './channels/voice/voice-config.ts';
+import { startVoiceSimulator } from './channels/voice/voice-simulator.server.ts';
+import { voiceWebhookRoutes } from './delivery/webhooks/voice.routes.ts';
+import { createVoicePorts, type VoicePorts } from './delivery/voice/voice-ports.ts';
+import { createVoiceResults, type VoiceResultSignal } from './delivery/voice/voice-results.service.ts';
 import { createVoiceSetupService } from './voice/voice-setup.service.ts';
 import { contactTypesRoutes } from './campaigns/contact-types.routes.ts';
 import { createContactTypesService } from './campaigns/contact-types.service.ts';
@@ -93,6 +98,8 @@ export interface AppDeps {
   onEnqueued?: () => void;
   /** Called after a batch schedule is created or changed (the worker's cron follows). */
   onSchedulesChanged?: () => void;
+  /** Wakes this process's voice ports when a drop's result arrives (they poll otherwise). */
+  voiceSignal?: VoiceResultSignal;
 }
 
 /** The unsubscribe links service: used by the HTTP side and by the dispatcher for headers. */
@@ -209,6 +216,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   channelSettingsRoutes(server, { channels });
   const feedback = createDeliveryFeedback({ db, clock });
   eventsWebhookRoutes(server, { db, clock, channels, feedback });
+  voiceWebhookRoutes(server, {
+    db,
+    clock,
+    channels,
+    masterKey: deps.masterKey,
+    results: createVoiceResults({ db, clock, ...(deps.voiceSignal ? { signal: deps.voiceSignal } : {}) }),
+  });
   twilioWebhookRoutes(server, {
     db,
     clock,
@@ -252,6 +266,52 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   batchStatusRoutes(server, { db, clock });
   return server;
+}
+
+/**
+ * Voice drops: the local simulator (the default provider, on 127.0.0.1) and the ports that send
+ * each job's drops one at a time. Results come back through the API's webhook.
+ */
+export async function buildVoice(deps: {
+  config: Pick<Config, 'publicUrl'>;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  masterKey: Buffer;
+  signal: VoiceResultSignal;
+}): Promise<{ ports: VoicePorts; close(): Promise<void> }> {
+  const db = deps.db.kysely;
+  const channels = createChannelSettingsService({
+    db,
+    clock: deps.clock,
+    secretsKey: purposeKey(deps.masterKey, 'provider-secrets'),
+  });
+  const keys = simulatorKeys(deps.masterKey);
+  const simulator = await startVoiceSimulator({
+    apiKey: keys.apiKey,
+    webhookSecret: keys.webhookSecret,
+    defaults: { msPerDrop: 2000, mix: { delivered: 70, busy: 10, unavailable: 10, impossible: 5, failed: 5 } },
+    logger: deps.logger,
+    now: () => deps.clock.now(),
+  });
+  const base = deps.config.publicUrl.replace(/\/$/, '');
+  const ports = createVoicePorts({
+    db,
+    clock: deps.clock,
+    logger: deps.logger,
+    owner: `voice:${process.pid}`,
+    configFor: (storeId) => voiceConfigFor(channels, storeId, { url: simulator.url, apiKey: keys.apiKey }),
+    callbackUrl: (storeId) => `${base}/api/webhooks/voice/${storeId}`,
+    results: createVoiceResults({ db, clock: deps.clock, signal: deps.signal }),
+    signal: deps.signal,
+  });
+  return {
+    ports,
+    async close() {
+      await ports.stop();
+      await simulator.close();
+    },
+  };
 }
 
 /**

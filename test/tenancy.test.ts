@@ -191,6 +191,8 @@ const NO_STORE_PARAMS = new Set([
   '/api/webhooks/twilio/{storeId}/status',
   '/api/webhooks/twilio/{storeId}/inbound',
   '/api/webhooks/events/{storeId}/{channel}',
+  // Voice-drop results, signed with the store's voice secret (voice-ports.test.ts: a forged one is refused).
+  '/api/webhooks/voice/{storeId}',
 ]);
 
 describe('tenant isolation', () => {

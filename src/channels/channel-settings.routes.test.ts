@@ -20,12 +20,15 @@ const smtp = {
 };
 
 describe('store channel settings', () => {
-  it('defaults every channel to the local outbox', async () => {
+  it('defaults every channel to the local outbox, and voice drops to the local simulator', async () => {
     const res = await admin.get(`/api/stores/${t.storeA.id}/channels`);
-    expect(res.json<{ channels: { provider: string }[] }>().channels.map((c) => c.provider)).toEqual([
-      'outbox',
-      'outbox',
-      'outbox',
+    expect(
+      res.json<{ channels: { channel: string; provider: string }[] }>().channels.map((c) => [c.channel, c.provider]),
+    ).toEqual([
+      ['email', 'outbox'],
+      ['sms', 'outbox'],
+      ['print', 'outbox'],
+      ['voice', 'voice_simulator'],
     ]);
   });
 

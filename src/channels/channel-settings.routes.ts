@@ -6,8 +6,8 @@ import { errorResponses } from '../http/schemas.ts';
 import type { ChannelSettingsService } from './channel-settings.service.ts';
 
 const channelConfig = z.object({
-  channel: z.enum(['email', 'sms', 'print']),
-  provider: z.enum(['outbox', 'smtp', 'twilio', 'print_api']),
+  channel: z.enum(['email', 'sms', 'print', 'voice']),
+  provider: z.enum(['outbox', 'smtp', 'twilio', 'print_api', 'voice_simulator', 'voice_http']),
   settings: z.record(z.string(), z.unknown()),
   secretsSet: z.array(z.string()),
   updatedAt: z.string().nullable(),
@@ -27,7 +27,8 @@ export function channelSettingsRoutes(app: FastifyInstance, deps: { channels: Ch
     {
       schema: {
         tags: ['stores'],
-        summary: 'The store’s sending providers per channel (e-mail, SMS, print); secrets are listed by name only',
+        summary:
+          'The store’s sending providers per channel (e-mail, SMS, print, voice drops); secrets are listed by name only',
         params,
         response: { 200: z.object({ channels: z.array(channelConfig) }), ...errors },
       },
@@ -47,9 +48,9 @@ export function channelSettingsRoutes(app: FastifyInstance, deps: { channels: Ch
         tags: ['stores'],
         summary:
           'Set a channel’s provider and settings (administrators; audited). A secret left out keeps its stored value; an empty string clears it',
-        params: params.extend({ channel: z.enum(['email', 'sms', 'print']) }),
+        params: params.extend({ channel: z.enum(['email', 'sms', 'print', 'voice']) }),
         body: z.object({
-          provider: z.enum(['outbox', 'smtp', 'twilio', 'print_api']),
+          provider: z.enum(['outbox', 'smtp', 'twilio', 'print_api', 'voice_simulator', 'voice_http']),
           settings: z.record(z.string(), z.unknown()).optional(),
           secrets: z.record(z.string(), z.string().max(20_000)).optional(),
         }),

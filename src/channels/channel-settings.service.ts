@@ -4,7 +4,14 @@ import type { ChannelKind, Database, ProviderName } from '../db/schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError } from '../shared/errors.ts';
 import { openSecrets, sealSecrets } from '../shared/sealed-secrets.ts';
-import { parseProviderSettings, PROVIDERS, SECRET_NAMES, smtpSettings, twilioSettings } from './channel-settings.ts';
+import {
+  DEFAULT_PROVIDER,
+  parseProviderSettings,
+  PROVIDERS,
+  SECRET_NAMES,
+  smtpSettings,
+  twilioSettings,
+} from './channel-settings.ts';
 
 export interface ChannelConfig {
   channel: ChannelKind;
@@ -22,7 +29,7 @@ export interface ChannelChange {
   secrets?: Record<string, string> | undefined;
 }
 
-const CHANNELS: readonly ChannelKind[] = ['email', 'sms', 'print'];
+const CHANNELS: readonly ChannelKind[] = ['email', 'sms', 'print', 'voice'];
 
 /** Provider settings per store: read (secrets as names only), validated saves, sealed secrets. */
 export function createChannelSettingsService(deps: { db: Kysely<Database>; clock: Clock; secretsKey: Buffer }) {
@@ -32,7 +39,10 @@ export function createChannelSettingsService(deps: { db: Kysely<Database>; clock
     const rows = await db.selectFrom('store_channels').selectAll().where('store_id', '=', storeId).execute();
     return CHANNELS.map((channel) => {
       const row = rows.find((r) => r.channel === channel);
-      if (!row) return { channel, provider: 'outbox', settings: {}, secretsSet: [], updatedAt: null };
+      if (!row) {
+        const provider = DEFAULT_PROVIDER[channel];
+        return { channel, provider, settings: parseProviderSettings(provider, {}), secretsSet: [], updatedAt: null };
+      }
       const secrets = row.sealed_secrets ? openSecrets(row.sealed_secrets, secretsKey) : {};
       return {
         channel,

@@ -40,12 +40,41 @@ export const printApiSettings = z.object({
   baseUrl: z.url(),
 });
 
+/** Ports: how many voice-drop jobs of the store may run at once (each sends one drop at a time). */
+const maxPorts = z.number().int().min(1).max(20).default(5);
+
+/** A ringless-voicemail provider speaking the documented HTTP shape (docs/VOICE.md). */
+export const voiceHttpSettings = z.object({
+  baseUrl: z.url(),
+  maxPorts,
+  /** How long a drop may wait for its result before the port gives up on it and moves on. */
+  resultTimeoutSeconds: z.number().int().min(10).max(3600).default(300),
+});
+
+/** The local simulator: each drop takes `msPerDrop`, results drawn from `mix` (percentages). */
+export const voiceSimulatorSettings = z.object({
+  maxPorts,
+  msPerDrop: z.number().int().min(0).max(60_000).default(2000),
+  mix: z
+    .object({
+      delivered: z.number().min(0).max(100).default(70),
+      busy: z.number().min(0).max(100).default(10),
+      unavailable: z.number().min(0).max(100).default(10),
+      impossible: z.number().min(0).max(100).default(5),
+      failed: z.number().min(0).max(100).default(5),
+    })
+    .default({ delivered: 70, busy: 10, unavailable: 10, impossible: 5, failed: 5 }),
+  resultTimeoutSeconds: z.number().int().min(1).max(3600).default(60),
+});
+
 /** Secrets each provider takes (write-only through the API). */
 export const SECRET_NAMES: Record<ProviderName, readonly string[]> = {
   outbox: [],
   smtp: ['password', 'dkimPrivateKey', 'webhookSecret'],
   twilio: ['authToken'],
   print_api: ['apiKey', 'webhookSecret'],
+  voice_simulator: [],
+  voice_http: ['apiKey', 'webhookSecret'],
 };
 
 /** Providers each channel can use; 'outbox' (the local folder) is every channel's default. */
@@ -53,11 +82,23 @@ export const PROVIDERS: Record<ChannelKind, readonly ProviderName[]> = {
   email: ['outbox', 'smtp'],
   sms: ['outbox', 'twilio'],
   print: ['outbox', 'print_api'],
+  // Drops have no "local folder": the simulator plays the provider for development and tests.
+  voice: ['voice_simulator', 'voice_http'],
+};
+
+/** What a channel uses until a store chooses. */
+export const DEFAULT_PROVIDER: Record<ChannelKind, ProviderName> = {
+  email: 'outbox',
+  sms: 'outbox',
+  print: 'outbox',
+  voice: 'voice_simulator',
 };
 
 export type SmtpSettings = z.infer<typeof smtpSettings>;
 export type TwilioSettings = z.infer<typeof twilioSettings>;
 export type PrintApiSettings = z.infer<typeof printApiSettings>;
+export type VoiceHttpSettings = z.infer<typeof voiceHttpSettings>;
+export type VoiceSimulatorSettings = z.infer<typeof voiceSimulatorSettings>;
 
 /** Validates a provider's settings; throws a ZodError naming each bad field. */
 export function parseProviderSettings(provider: ProviderName, settings: unknown): Record<string, unknown> {
@@ -70,5 +111,9 @@ export function parseProviderSettings(provider: ProviderName, settings: unknown)
       return twilioSettings.parse(settings);
     case 'print_api':
       return printApiSettings.parse(settings);
+    case 'voice_http':
+      return voiceHttpSettings.parse(settings);
+    case 'voice_simulator':
+      return voiceSimulatorSettings.parse(settings);
   }
 }

@@ -25,8 +25,9 @@ export function settingsChannel(channel: TemplateChannel): ChannelKind {
     case 'email':
       return 'email';
     case 'sms':
-    case 'voice':
       return 'sms';
+    case 'voice':
+      return 'voice';
     case 'letter':
     case 'postcard':
       return 'print';
@@ -61,8 +62,13 @@ export function createSettingsResolver(deps: {
   now?: () => number;
 }): SenderResolver {
   const outbox = createFileOutboxSender(path.join(deps.dataDir, 'outbox'));
+  const notHere: ChannelSender = {
+    provider: 'none',
+    idempotent: true,
+    send: (m) => Promise.resolve({ kind: 'permanent', error: `${m.channel} messages are sent by their own runner` }),
+  };
   const printFiles = createPrintFileSender({ db: deps.db, clock: deps.clock });
-  const shared = new Set<ChannelSender>([outbox, printFiles]);
+  const shared = new Set<ChannelSender>([outbox, printFiles, notHere]);
   const cache = new Map<string, { version: number; sender: ChannelSender; checkedAt: number }>();
   const recheckMs = deps.recheckMs ?? 5000;
   const now = deps.now ?? Date.now;
@@ -116,6 +122,10 @@ export function createSettingsResolver(deps: {
             now: () => deps.clock.now(),
           }),
         };
+      case 'voice_simulator':
+      case 'voice_http':
+        // Drops go out through the voice ports (delivery/voice/), one at a time per job, never here.
+        return { version: row.version, sender: notHere };
     }
   }
 

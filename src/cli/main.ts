@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { buildApp, buildBatchRuns, buildDispatcher, createLogger, VERSION } from '../app.ts';
+import { buildApp, buildBatchRuns, buildDispatcher, buildVoice, createLogger, VERSION } from '../app.ts';
+import { createVoiceResultSignal } from '../delivery/voice/voice-results.service.ts';
 import { ensureFirstAdmin } from '../auth/auth.service.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Db } from '../db/connect.ts';
@@ -71,9 +72,13 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
   const stops: (() => Promise<void>)[] = [];
   let dispatcher: Dispatcher | undefined;
   let batches: BatchScheduler | undefined;
+  let voice: Awaited<ReturnType<typeof buildVoice>> | undefined;
+  const voiceSignal = createVoiceResultSignal();
   if (roles.work) {
     const delivery = buildDispatcher({ config, db, clock: systemClock, logger, masterKey });
     dispatcher = delivery.dispatcher;
+    voice = await buildVoice({ config, db, clock: systemClock, logger, masterKey, signal: voiceSignal });
+    voice.ports.start();
     batches = await startBatchScheduler({
       db,
       clock: systemClock,
@@ -84,7 +89,10 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
         clock: systemClock,
         masterKey,
         owner: `work:${process.pid}`,
-        onEnqueued: () => dispatcher?.poke(),
+        onEnqueued: () => {
+          dispatcher?.poke();
+          voice?.ports.poke();
+        },
       }),
     });
     const worker = startWorker({
@@ -107,6 +115,7 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
     if (inbound) logger.info({ port: inbound.port }, 'inbound SMTP listening (bounces, complaints, unsubscribes)');
     stops.push(async () => {
       await inbound?.close();
+      await voice?.close();
       await worker.stop();
       await delivery.senders.close();
     });
@@ -117,8 +126,16 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
       db,
       logger,
       masterKey,
-      ...(dispatcher ? { onEnqueued: () => dispatcher?.poke() } : {}),
+      ...(dispatcher
+        ? {
+            onEnqueued: () => {
+              dispatcher?.poke();
+              voice?.ports.poke();
+            },
+          }
+        : {}),
       ...(batches ? { onSchedulesChanged: () => batches?.poke() } : {}),
+      voiceSignal,
     });
     await app.listen({ host: config.host, port: config.port });
     stops.push(() => app.close());

@@ -355,8 +355,8 @@ export interface OutboxEventsTable {
   occurred_at: Date;
 }
 
-export type ChannelKind = 'email' | 'sms' | 'print';
-export type ProviderName = 'outbox' | 'smtp' | 'twilio' | 'print_api';
+export type ChannelKind = 'email' | 'sms' | 'print' | 'voice';
+export type ProviderName = 'outbox' | 'smtp' | 'twilio' | 'print_api' | 'voice_simulator' | 'voice_http';
 
 export interface StoreChannelsTable {
   store_id: number;
@@ -583,6 +583,18 @@ export interface VoiceCallerIdsTable {
   created_at: Auto<Date>;
 }
 
+/** One voice-drop job's port: its lease and timings (first drop sent, last result received). */
+export interface VoiceJobsTable {
+  id: Id;
+  store_id: number;
+  source_ref: string;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  first_drop_at: Date | null;
+  last_result_at: Date | null;
+  created_at: Date;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -619,6 +631,7 @@ export interface Database {
   customer_contact_state: CustomerContactStateTable;
   voice_recordings: VoiceRecordingsTable;
   voice_caller_ids: VoiceCallerIdsTable;
+  voice_jobs: VoiceJobsTable;
 }
 
 export type Store = Selectable<StoresTable>;

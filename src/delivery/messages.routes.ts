@@ -57,7 +57,8 @@ function presentItem(r: HistoryRow & { body_text: string | null }): z.infer<type
     purpose: r.purpose,
     contactType: r.contact_type,
     source: r.source_kind,
-    sentBy: r.user_name ?? SOURCE_LABEL[r.source_kind] ?? 'Automation',
+    // The seeds' contact history names machine drops "Voice Drop".
+    sentBy: r.user_name ?? (r.channel === 'voice' ? 'Voice Drop' : (SOURCE_LABEL[r.source_kind] ?? 'Automation')),
     status: r.status,
     statusReason: r.status_reason,
     statusDetail: r.status_detail,

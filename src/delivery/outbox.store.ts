@@ -152,6 +152,8 @@ export async function claimDue(
     with due as (
       select id from outbox_messages
       where status in ('queued', 'deferred', 'sending') and due_at <= ${opts.now}
+        -- Voice drops go one at a time per job through the voice ports (delivery/voice/).
+        and channel <> 'voice'
       order by due_at, id
       limit ${opts.limit}
       for update skip locked

@@ -27,7 +27,7 @@ export function loadOrCreateMasterKey(opts: { fromEnv: string | undefined; dataD
   }
 }
 
-export type KeyPurpose = 'unsubscribe' | 'provider-secrets' | 'webhooks';
+export type KeyPurpose = 'unsubscribe' | 'provider-secrets' | 'webhooks' | 'voice-simulator';
 
 /** A 32-byte key for one purpose (HKDF-SHA256), so one leaked use cannot forge another. */
 export function purposeKey(master: Buffer, purpose: KeyPurpose): Buffer {

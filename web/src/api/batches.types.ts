@@ -24,7 +24,13 @@ export interface BatchScheduleFields {
   contactTypeId: number | null;
   savedQueryId: number | null;
   recycleCodeId: number | null;
-  templateId: number;
+  /** null for voice drops, which play a recording. */
+  templateId: number | null;
+  /** Voice drops: the recording to play and the caller ID customers see. */
+  recordingId: number | null;
+  callerIdId: number | null;
+  /** Voice drops: marketing (needs consent) or service; other batches take their template's. */
+  purpose: 'marketing' | 'service';
   language: BatchLanguage;
   prevention: BatchPrevention;
   dayPart: BatchDayPart;
@@ -58,6 +64,9 @@ export interface BatchSchedule extends BatchScheduleFields {
   /** What the ids point at. */
   names: {
     template: string | null;
+    recording: string | null;
+    /** "Label (+14165550100)". */
+    callerId: string | null;
     fallbackTemplate: string | null;
     contactType: string | null;
     savedQuery: string | null;

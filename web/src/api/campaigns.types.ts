@@ -53,7 +53,12 @@ export interface CampaignInput {
   kind: 'fetch';
   savedQueryId: number;
   recycleCodeId: number;
-  templateId: number;
+  /** null for voice drops, which play a recording. */
+  templateId: number | null;
+  /** Voice drops: the recording, the caller ID and marketing (needs consent) or service. */
+  recordingId?: number;
+  callerIdId?: number;
+  purpose?: 'marketing' | 'service';
   dailyLimit: number;
   sender: string | null;
   distributionUserIds: number[];
@@ -72,7 +77,11 @@ export interface Campaign {
   channel: CampaignChannel;
   kind: 'contact_type' | 'fetch';
   savedQueryId: number | null;
-  templateId: number;
+  /** null for voice drops. */
+  templateId: number | null;
+  recordingId: number | null;
+  callerIdId: number | null;
+  purpose: 'marketing' | 'service';
   /** ISO timestamp. */
   onceAt: string | null;
   sender: string | null;

@@ -1,15 +1,16 @@
 /** Mirrors of src/channels/channel-settings.routes.ts and the provider settings in src/channels/channel-settings.ts. */
 
-export type ChannelKind = 'email' | 'sms' | 'print';
-export type ProviderName = 'outbox' | 'smtp' | 'twilio' | 'print_api';
+export type ChannelKind = 'email' | 'sms' | 'print' | 'voice';
+export type ProviderName = 'outbox' | 'smtp' | 'twilio' | 'print_api' | 'voice_simulator' | 'voice_http';
 
-export const CHANNEL_KINDS: readonly ChannelKind[] = ['email', 'sms', 'print'];
+export const CHANNEL_KINDS: readonly ChannelKind[] = ['email', 'sms', 'print', 'voice'];
 
 /** Providers each channel can use; the local outbox folder is every channel's default. */
 export const CHANNEL_PROVIDERS: Record<ChannelKind, readonly ProviderName[]> = {
   email: ['outbox', 'smtp'],
   sms: ['outbox', 'twilio'],
   print: ['outbox', 'print_api'],
+  voice: ['voice_simulator', 'voice_http'],
 };
 
 /** One channel's provider as GET /api/stores/:id/channels lists it. */

@@ -44,6 +44,8 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Do not announce a 401 to the onUnauthorized listeners (the login form handles its own). */
   quiet401?: boolean;
+  /** A file sent as the body as it is (an upload), with its Content-Type; instead of `body`. */
+  raw?: { body: Blob; contentType: string };
 }
 
 function errorFromBody(status: number, body: unknown): ApiError {
@@ -73,14 +75,19 @@ async function readJson(res: Response): Promise<unknown> {
 /** Sends the request; network failures become an ApiError (status 0), an abort stays an AbortError. */
 async function send(method: string, path: string, options: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = { accept };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.raw
+        ? { body: options.raw.body }
+        : options.body !== undefined
+          ? { body: JSON.stringify(options.body) }
+          : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (e) {

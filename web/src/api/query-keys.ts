@@ -85,3 +85,8 @@ export const batchRoiKey = (scheduleId: number, range: { from: string; to: strin
 /** One-off campaigns: who a store's distribution lists can name, and what it sends from. */
 export const storeStaffKey = (storeId: number) => ['stores', 'staff', storeId] as const;
 export const storeSendersKey = (storeId: number) => ['stores', 'senders', storeId] as const;
+
+/** Voice Drop set-up: a store's recordings and caller IDs. */
+export const VOICE_KEY = ['voice'] as const;
+export const voiceRecordingsKey = (storeId: number) => [...VOICE_KEY, 'recordings', storeId] as const;
+export const voiceCallerIdsKey = (storeId: number) => [...VOICE_KEY, 'caller-ids', storeId] as const;

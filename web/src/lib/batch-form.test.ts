@@ -11,7 +11,15 @@ import {
 } from './batch-form.ts';
 
 const saved: BatchSchedule = {
-  names: { template: null, fallbackTemplate: null, contactType: null, savedQuery: null, recycleCode: null },
+  names: {
+    template: null,
+    recording: null,
+    callerId: null,
+    fallbackTemplate: null,
+    contactType: null,
+    savedQuery: null,
+    recycleCode: null,
+  },
   lastRun: null,
   id: 7,
   storeId: 1,
@@ -23,6 +31,9 @@ const saved: BatchSchedule = {
   savedQueryId: 3,
   recycleCodeId: 4,
   templateId: 5,
+  recordingId: null,
+  callerIdId: null,
+  purpose: 'marketing',
   language: 'any',
   prevention: 'customer',
   dayPart: 'all',
@@ -48,7 +59,7 @@ describe('batch schedule form', () => {
   it('round-trips a saved Fetch Automation schedule', () => {
     const values = toBatchFormValues(saved);
     expect(values).toMatchObject({ batchType: FETCH, savedQueryId: '3', recycleCodeId: '4', runDays: [1, 3, 5] });
-    expect(validateBatchForm(values)).toEqual({});
+    expect(validateBatchForm(values, 'email')).toEqual({});
     expect(toBatchInput(values, 'email')).toEqual({
       name: 'Honda e-mail',
       recurrence: 'daily',
@@ -84,14 +95,17 @@ describe('batch schedule form', () => {
   });
 
   it('asks for what is missing before sending', () => {
-    const errors = validateBatchForm({
-      ...newBatchForm(),
-      batchType: FETCH,
-      dailyLimit: '',
-      runDays: [],
-      runTime: '',
-      holdoutPercent: 60,
-    });
+    const errors = validateBatchForm(
+      {
+        ...newBatchForm(),
+        batchType: FETCH,
+        dailyLimit: '',
+        runDays: [],
+        runTime: '',
+        holdoutPercent: 60,
+      },
+      'email',
+    );
     expect(Object.keys(errors).sort()).toEqual(
       [
         'name',
@@ -104,6 +118,39 @@ describe('batch schedule form', () => {
         'holdoutPercent',
       ].sort(),
     );
+  });
+
+  it('asks voice drops for a recording and a caller ID, not a template', () => {
+    const values = { ...newBatchForm(), name: 'Drops', batchType: FETCH, savedQueryId: '3', recycleCodeId: '4' };
+    expect(validateBatchForm(values, 'voice')).toEqual({
+      recordingId: 'Choose the recording the voice drop plays.',
+      callerIdId: 'Choose the caller ID customers will see.',
+    });
+    const chosen = { ...values, recordingId: '8', callerIdId: '9', purpose: 'service' as const };
+    expect(validateBatchForm(chosen, 'voice')).toEqual({});
+    expect(toBatchInput(chosen, 'voice')).toMatchObject({
+      channel: 'voice',
+      templateId: null,
+      recordingId: 8,
+      callerIdId: 9,
+      purpose: 'service',
+    });
+    // Other channels send no voice fields (the server takes the template's purpose).
+    expect(toBatchInput({ ...chosen, templateId: '5' }, 'sms')).not.toHaveProperty('recordingId');
+  });
+
+  it('round-trips a saved voice drop batch', () => {
+    const voice: BatchSchedule = {
+      ...saved,
+      channel: 'voice',
+      templateId: null,
+      recordingId: 8,
+      callerIdId: 9,
+      purpose: 'service',
+    };
+    const values = toBatchFormValues(voice);
+    expect(values).toMatchObject({ templateId: '', recordingId: '8', callerIdId: '9', purpose: 'service' });
+    expect(toBatchInput(values, 'voice')).toMatchObject({ templateId: null, recordingId: 8, callerIdId: 9 });
   });
 
   it('reads the problems of a refused batch', () => {

@@ -19,6 +19,10 @@ export interface BatchFormValues {
   /** A contact type id, FETCH, or '' before one is chosen. */
   batchType: string;
   templateId: string;
+  /** Voice drops: the recording, the caller ID and the purpose, instead of a template. */
+  recordingId: string;
+  callerIdId: string;
+  purpose: 'marketing' | 'service';
   savedQueryId: string;
   recycleCodeId: string;
   language: BatchLanguage;
@@ -42,6 +46,9 @@ export function newBatchForm(): BatchFormValues {
     name: '',
     batchType: '',
     templateId: '',
+    recordingId: '',
+    callerIdId: '',
+    purpose: 'marketing',
     savedQueryId: '',
     recycleCodeId: '',
     language: 'any',
@@ -64,7 +71,10 @@ export function toBatchFormValues(s: BatchSchedule): BatchFormValues {
   return {
     name: s.name,
     batchType: s.kind === 'fetch' ? FETCH : idText(s.contactTypeId),
-    templateId: String(s.templateId),
+    templateId: idText(s.templateId),
+    recordingId: idText(s.recordingId),
+    callerIdId: idText(s.callerIdId),
+    purpose: s.purpose,
     savedQueryId: idText(s.savedQueryId),
     recycleCodeId: idText(s.recycleCodeId),
     language: s.language,
@@ -84,12 +94,15 @@ export function toBatchFormValues(s: BatchSchedule): BatchFormValues {
 const idOf = (text: string): number | null => (text === '' ? null : Number(text));
 const isCount = (n: number | '', min: number, max: number) => n !== '' && Number.isInteger(n) && n >= min && n <= max;
 
-/** What to fix before sending, by field; {} when the form can be sent. */
-export function validateBatchForm(v: BatchFormValues): BatchFormErrors {
+/** What to fix before sending, by field; {} when the form can be sent. Voice drops need a recording and caller ID, not a template. */
+export function validateBatchForm(v: BatchFormValues, channel: BatchChannel): BatchFormErrors {
   const e: BatchFormErrors = {};
   if (v.name.trim() === '') e.name = 'Give the batch a name.';
   if (v.batchType === '') e.batchType = 'Choose a contact type or Fetch Automation.';
-  if (v.templateId === '') e.templateId = 'Choose a template.';
+  if (channel === 'voice') {
+    if (v.recordingId === '') e.recordingId = 'Choose the recording the voice drop plays.';
+    if (v.callerIdId === '') e.callerIdId = 'Choose the caller ID customers will see.';
+  } else if (v.templateId === '') e.templateId = 'Choose a template.';
   if (v.batchType === FETCH) {
     if (v.savedQueryId === '') e.savedQueryId = 'Choose the saved query to send to.';
     if (v.recycleCodeId === '') e.recycleCodeId = 'Choose a recycle type.';
@@ -102,12 +115,17 @@ export function validateBatchForm(v: BatchFormValues): BatchFormErrors {
   return e;
 }
 
-/** The API fields of a valid form (call validateBatchForm first). */
+/** The API fields of a valid form (call validateBatchForm first); voice drops send no template. */
 export function toBatchInput(
   v: BatchFormValues,
   channel: BatchChannel,
-): Omit<BatchScheduleFields, 'onceAt' | 'sender' | 'distributionUserIds' | 'roiWindowDays'> {
+): Omit<
+  BatchScheduleFields,
+  'onceAt' | 'sender' | 'distributionUserIds' | 'roiWindowDays' | 'recordingId' | 'callerIdId' | 'purpose'
+> &
+  Partial<Pick<BatchScheduleFields, 'recordingId' | 'callerIdId' | 'purpose'>> {
   const fetch = v.batchType === FETCH;
+  const voice = channel === 'voice';
   return {
     name: v.name.trim(),
     recurrence: 'daily',
@@ -116,7 +134,8 @@ export function toBatchInput(
     contactTypeId: fetch ? null : idOf(v.batchType),
     savedQueryId: idOf(v.savedQueryId),
     recycleCodeId: fetch ? idOf(v.recycleCodeId) : null,
-    templateId: Number(v.templateId),
+    templateId: voice ? null : Number(v.templateId),
+    ...(voice ? { recordingId: idOf(v.recordingId), callerIdId: idOf(v.callerIdId), purpose: v.purpose } : {}),
     language: v.language,
     prevention: v.prevention,
     dayPart: v.dayPart,

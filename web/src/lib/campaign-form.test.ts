@@ -19,6 +19,9 @@ const HALIFAX = 'America/Halifax';
 
 const complete: CampaignFormValues = {
   templateId: '12',
+  recordingId: '',
+  callerIdId: '',
+  purpose: 'marketing',
   name: '  Honda owners ',
   sender: 'service@elm.test',
   distributionUserIds: ['3', '5'],
@@ -31,6 +34,9 @@ describe('newCampaignForm', () => {
   it('is named after the query, at the given time, with the only sender chosen', () => {
     expect(newCampaignForm('Honda owners', { date: '2026-07-01', time: '09:05' }, ['a@elm.test'])).toEqual({
       templateId: '',
+      recordingId: '',
+      callerIdId: '',
+      purpose: 'marketing',
       name: 'Honda owners',
       sender: 'a@elm.test',
       distributionUserIds: [],
@@ -61,8 +67,13 @@ describe('missingFields', () => {
     const noSender = { ...complete, sender: '' };
     expect(missingFields(noSender, 'sms')).toEqual(['sender']);
     expect(missingFields(noSender, 'email')).toEqual(['sender']);
-    expect(missingFields(noSender, 'voice')).toEqual([]);
     expect(missingFields(noSender, 'letter')).toEqual([]);
+  });
+
+  it('asks voice drops for an audio file and a caller ID instead of a template and sender', () => {
+    const voice = { ...complete, templateId: '', sender: '' };
+    expect(missingFields(voice, 'voice')).toEqual(['recordingId', 'callerIdId']);
+    expect(missingFields({ ...voice, recordingId: '8', callerIdId: '9' }, 'voice')).toEqual([]);
   });
 });
 
@@ -152,14 +163,30 @@ describe('buildCampaignInput', () => {
     expect(input).toMatchObject({ fallbackChannel: 'sms', fallbackTemplateId: 13 });
   });
 
-  it('sends no sender for letters, nor an empty caller ID', () => {
+  it('sends no sender for letters', () => {
     expect(buildCampaignInput(complete, { ...ctx, channel: 'letter', fallback: null }).sender).toBeNull();
-    expect(
-      buildCampaignInput({ ...complete, sender: ' ' }, { ...ctx, channel: 'voice', fallback: null }).sender,
-    ).toBeNull();
-    expect(
-      buildCampaignInput({ ...complete, sender: '+19025550100' }, { ...ctx, channel: 'voice', fallback: null }).sender,
-    ).toBe('+19025550100');
+  });
+
+  it('sends a voice drop with its recording, caller ID and purpose and no template', () => {
+    const voice = {
+      ...complete,
+      templateId: '',
+      sender: '',
+      recordingId: '8',
+      callerIdId: '9',
+      purpose: 'service' as const,
+    };
+    expect(buildCampaignInput(voice, { ...ctx, channel: 'voice', fallback: null })).toMatchObject({
+      channel: 'voice',
+      templateId: null,
+      recordingId: 8,
+      callerIdId: 9,
+      purpose: 'service',
+      sender: null,
+    });
+    expect(buildCampaignInput(complete, { ...ctx, channel: 'email', fallback: null })).not.toHaveProperty(
+      'recordingId',
+    );
   });
 });
 

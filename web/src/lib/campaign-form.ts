@@ -16,7 +16,7 @@ export interface ChannelInfo {
   many: string;
   /** The sender field's label; null when the channel has none (letters). */
   senderLabel: string | null;
-  /** Whether Send waits for a sender. Voice drops use the provider's caller ID when left empty. */
+  /** Whether Send waits for a sender. Voice drops show a caller ID from Voice drop set-up instead. */
   senderRequired: boolean;
   /** The recycle code a send on this channel records (src/campaigns/contact-types.store.ts). */
   recycleKey: string;
@@ -47,7 +47,7 @@ export const CHANNEL_INFO: Readonly<Record<CampaignChannel, ChannelInfo>> = {
     action: 'Send Voice Drop',
     one: 'a voice drop',
     many: 'voice drops',
-    senderLabel: 'Caller ID',
+    senderLabel: null,
     senderRequired: false,
     recycleKey: 'voice_drop',
     testable: false,
@@ -72,6 +72,10 @@ export const isCampaignChannel = (value: string | null | undefined): value is Ca
 /** What the form holds; selects keep ids as strings. */
 export interface CampaignFormValues {
   templateId: string;
+  /** Voice drops: the recording ("Audio File"), caller ID and purpose instead of a template and sender. */
+  recordingId: string;
+  callerIdId: string;
+  purpose: 'marketing' | 'service';
   name: string;
   sender: string;
   distributionUserIds: string[];
@@ -82,10 +86,13 @@ export interface CampaignFormValues {
   time: string;
 }
 
-export type CampaignField = 'templateId' | 'name' | 'sender' | 'distributionUserIds' | 'schedule';
+export type CampaignField =
+  'templateId' | 'recordingId' | 'name' | 'callerIdId' | 'sender' | 'distributionUserIds' | 'schedule';
 
 export const FIELD_LABELS: Readonly<Record<CampaignField, string>> = {
   templateId: 'Template',
+  recordingId: 'Audio file',
+  callerIdId: 'Caller ID',
   name: 'Campaign name',
   sender: 'Sender',
   distributionUserIds: 'Distribution list',
@@ -100,6 +107,9 @@ export function newCampaignForm(
 ): CampaignFormValues {
   return {
     templateId: '',
+    recordingId: '',
+    callerIdId: '',
+    purpose: 'marketing',
     name: queryName,
     sender: senders.length === 1 ? (senders[0] ?? '') : '',
     distributionUserIds: [],
@@ -112,8 +122,10 @@ export function newCampaignForm(
 /** Required fields still empty, in the form's order: each shows a red star and Send waits for all. */
 export function missingFields(v: CampaignFormValues, channel: CampaignChannel): CampaignField[] {
   const missing: CampaignField[] = [];
-  if (v.templateId === '') missing.push('templateId');
+  const voice = channel === 'voice';
+  if (voice ? v.recordingId === '' : v.templateId === '') missing.push(voice ? 'recordingId' : 'templateId');
   if (v.name.trim() === '') missing.push('name');
+  if (voice && v.callerIdId === '') missing.push('callerIdId');
   if (CHANNEL_INFO[channel].senderRequired && v.sender.trim() === '') missing.push('sender');
   if (v.distributionUserIds.length === 0) missing.push('distributionUserIds');
   if (v.date === '' || v.time === '') missing.push('schedule');
@@ -220,6 +232,7 @@ export function buildCampaignInput(
   const at = zonedDateTime(v.date, v.time, ctx.timeZone);
   if (!at) throw new Error(`Not a date and time: ${v.date} ${v.time}`);
   const sender = v.sender.trim();
+  const voice = ctx.channel === 'voice';
   return {
     name: v.name.trim(),
     recurrence: 'once',
@@ -228,7 +241,8 @@ export function buildCampaignInput(
     kind: 'fetch',
     savedQueryId: ctx.savedQueryId,
     recycleCodeId: ctx.recycleCodeId,
-    templateId: Number(v.templateId),
+    templateId: voice ? null : Number(v.templateId),
+    ...(voice ? { recordingId: Number(v.recordingId), callerIdId: Number(v.callerIdId), purpose: v.purpose } : {}),
     dailyLimit: CAMPAIGN_DAILY_LIMIT,
     sender: CHANNEL_INFO[ctx.channel].senderLabel === null || sender === '' ? null : sender,
     distributionUserIds: v.distributionUserIds.map(Number),

@@ -29,6 +29,7 @@ export const CHANNEL_KIND_LABEL: Record<ChannelKind, string> = {
   email: 'E-mail',
   sms: 'Text messages (SMS)',
   print: 'Letters and postcards',
+  voice: 'Voice drops',
 };
 
 /** The local provider's name per channel: letters go to print files, the rest to the outbox folder. */
@@ -43,6 +44,8 @@ export const PROVIDER_OPTION_LABEL: Record<ProviderName, string> = {
   smtp: 'SMTP server',
   twilio: 'Twilio (or a Twilio-compatible API)',
   print_api: 'Print-and-mail API',
+  voice_simulator: 'Local simulator (nothing is sent)',
+  voice_http: 'Ringless-voicemail provider (HTTP)',
 };
 
 export const PROVIDER_FIELDS: Record<ProviderName, readonly ProviderField[]> = {
@@ -129,6 +132,54 @@ export const PROVIDER_FIELDS: Record<ProviderName, readonly ProviderField[]> = {
       initial: '',
     },
   ],
+  voice_simulator: [
+    {
+      name: 'maxPorts',
+      kind: 'number',
+      label: 'Ports',
+      description: 'Voice-drop jobs that may run at once (1–20).',
+      initial: '5',
+    },
+    {
+      name: 'msPerDrop',
+      kind: 'number',
+      label: 'Milliseconds per drop',
+      description: 'How long each simulated drop takes before its result.',
+      initial: '2000',
+    },
+    {
+      name: 'resultTimeoutSeconds',
+      kind: 'number',
+      label: 'Result timeout (seconds)',
+      description: 'How long a port waits for a result before it moves on.',
+      initial: '60',
+    },
+  ],
+  voice_http: [
+    {
+      name: 'baseUrl',
+      kind: 'text',
+      label: 'API address',
+      placeholder: 'https://api.voicemail.example',
+      description: 'Drops are posted to <address>/v1/drops (see docs/VOICE.md).',
+      required: true,
+      initial: '',
+    },
+    {
+      name: 'maxPorts',
+      kind: 'number',
+      label: 'Ports',
+      description: 'Voice-drop jobs that may run at once (1–20).',
+      initial: '5',
+    },
+    {
+      name: 'resultTimeoutSeconds',
+      kind: 'number',
+      label: 'Result timeout (seconds)',
+      description: 'How long a port waits for a drop’s result before recording it failed.',
+      initial: '300',
+    },
+  ],
 };
 
 export const PROVIDER_SECRETS: Record<ProviderName, readonly SecretField[]> = {
@@ -151,6 +202,15 @@ export const PROVIDER_SECRETS: Record<ProviderName, readonly SecretField[]> = {
   print_api: [
     { name: 'apiKey', label: 'API key', description: 'Sent with each print job.' },
     { name: 'webhookSecret', label: 'Webhook secret', description: 'Checks the provider’s status reports.' },
+  ],
+  voice_simulator: [],
+  voice_http: [
+    { name: 'apiKey', label: 'API key', description: 'Sent as a bearer token with each drop.' },
+    {
+      name: 'webhookSecret',
+      label: 'Webhook secret',
+      description: 'Checks the signed results the provider posts back.',
+    },
   ],
 };
 

@@ -66,3 +66,12 @@ describe('labels', () => {
     expect(sourceLabel('voice_drop')).toBe('Voice drop');
   });
 });
+
+describe('voice drops', () => {
+  it('read "In Progress" until their result, then the result', () => {
+    const base = { statusReason: null, dueAt: null, attempts: 1, channel: 'voice' as const };
+    expect(statusText({ ...base, status: 'sent' }, 'America/Toronto')).toBe('In Progress');
+    expect(statusText({ ...base, status: 'failed', statusReason: 'busy' }, 'America/Toronto')).toBe('Failed: busy');
+    expect(statusText({ ...base, status: 'sent', channel: 'email' }, 'America/Toronto')).toBe('Sent');
+  });
+});

@@ -60,7 +60,8 @@ export const sourceLabel = (source: string): string => SOURCE_LABEL[source] ?? r
 
 export const isMessageStatus = (v: string): v is MessageStatus => MESSAGE_STATUSES.some((s) => s === v);
 
-type StatusFacts = Pick<HistoryItem, 'status' | 'statusReason' | 'dueAt' | 'attempts'>;
+type StatusFacts = Pick<HistoryItem, 'status' | 'statusReason' | 'dueAt' | 'attempts'> &
+  Partial<Pick<HistoryItem, 'channel'>>;
 
 /**
  * What the status badge says: "Sent", "Deferred until Nov 24, 2026, 8:00 a.m.", "Skipped: quiet
@@ -74,10 +75,13 @@ export function statusText(m: StatusFacts, timeZone: string): string {
       return m.statusReason ? `Skipped: ${reasonLabel(m.statusReason)}` : 'Skipped';
     case 'queued':
       return m.attempts > 0 ? `Queued (retry ${m.attempts})` : 'Queued';
+    case 'sent':
+      // A voice drop is in the provider's hands until its result comes back.
+      return m.channel === 'voice' ? 'In Progress' : STATUS_LABEL.sent;
     case 'failed':
+      return m.channel === 'voice' && m.statusReason ? `Failed: ${reasonLabel(m.statusReason)}` : STATUS_LABEL.failed;
     case 'bounced':
     case 'sending':
-    case 'sent':
     case 'delivered':
     case 'complained':
     case 'cancelled':

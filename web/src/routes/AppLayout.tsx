@@ -74,6 +74,9 @@ export function AppLayout() {
             onClick={close}
           />
         )}
+        {canManageStore(user.role) && (
+          <NavLink component={Link} to="/voice" label="Voice drops" active={pathname === '/voice'} onClick={close} />
+        )}
         <NavLink component={Link} to="/outbox" label="Outbox" active={pathname === '/outbox'} onClick={close} />
         <NavLink
           component={Link}

@@ -16,6 +16,7 @@ import { SendCampaignPage } from './SendCampaignPage.tsx';
 import { StoreSettingsPage } from './StoreSettingsPage.tsx';
 import { TemplateEditorPage } from './TemplateEditorPage.tsx';
 import { TemplatesPage } from './TemplatesPage.tsx';
+import { VoiceSetupPage } from './VoiceSetupPage.tsx';
 
 export function AppRoutes() {
   return (
@@ -39,6 +40,7 @@ export function AppRoutes() {
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="print-files" element={<PrintFilesPage />} />
           <Route path="batches/:scheduleId/status" element={<BatchStatusPage />} />
+          <Route path="voice" element={<VoiceSetupPage />} />
           <Route path="settings/store" element={<StoreSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

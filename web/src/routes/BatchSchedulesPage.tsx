@@ -31,6 +31,7 @@ import {
 import { errorMessage } from '../lib/errors.ts';
 import { formatDate, formatShortDateTimeInZone } from '../lib/format.ts';
 import { canManageStore } from '../lib/roles.ts';
+import { formatCallerIdName } from '../lib/voice.ts';
 import { useStores } from '../session/StoreContext.tsx';
 
 const stop = (e: MouseEvent) => e.stopPropagation();
@@ -158,7 +159,7 @@ function BatchTable({
           <Table.Tr>
             <Table.Th>Name</Table.Th>
             <Table.Th>Type</Table.Th>
-            <Table.Th>Template</Table.Th>
+            <Table.Th>{channel === 'voice' ? 'Recording' : 'Template'}</Table.Th>
             <Table.Th ta="right"># to send</Table.Th>
             <Table.Th ta="right">Days between</Table.Th>
             <Table.Th>Runs</Table.Th>
@@ -199,7 +200,16 @@ function BatchTable({
                 <Text size="sm">{typeLabel(s)}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{s.names.template ?? `Template #${s.templateId}`}</Text>
+                {s.channel === 'voice' ? (
+                  <Stack gap={0} data-testid="voice-drop">
+                    <Text size="sm">{s.names.recording ?? 'No recording'}</Text>
+                    <Text size="xs" c="dimmed">
+                      {s.names.callerId ? `Caller ID ${formatCallerIdName(s.names.callerId)}` : 'No caller ID'}
+                    </Text>
+                  </Stack>
+                ) : (
+                  <Text size="sm">{s.names.template ?? `Template #${s.templateId}`}</Text>
+                )}
               </Table.Td>
               <Table.Td ta="right">{s.dailyLimit}</Table.Td>
               <Table.Td ta="right">{s.daysBetween}</Table.Td>

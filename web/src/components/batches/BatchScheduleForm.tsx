@@ -48,6 +48,7 @@ import {
 } from '../../lib/batch-labels.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { useNotify } from '../Notifications.tsx';
+import { useVoiceSetup, VoiceDropFields, VoiceSetupAlert } from '../voice/VoiceDropFields.tsx';
 
 /** A refused save: the server's problems (422) or its message; shown until the form changes. */
 interface SaveFailure {
@@ -58,7 +59,9 @@ interface SaveFailure {
 const opts = <T extends string>(o: readonly { value: T; label: string }[]) => o.map((x) => ({ ...x }));
 
 /**
- * The batch schedule's settings in the seeds' order: Batch type and template, the Fetch query and
+ * The batch schedule's settings in the seeds' order: Batch type and template (voice drops: the
+ * recording, caller ID and purpose instead; until the store has both, an alert pointing to Voice
+ * drop set-up instead of the form), the Fetch query and
  * recycle type, language, prevention, Day / Late Day, customer types, # to send, days between,
  * run days and time, control group and ROI. Managers and administrators save; agents read.
  */
@@ -85,6 +88,8 @@ export function BatchScheduleForm({
   const queries = useSavedQueries(storeId, false);
   const archivedQueries = useSavedQueries(storeId, true);
   const templates = useTemplates(storeId, { channel });
+  const isVoice = channel === 'voice';
+  const voiceSetup = useVoiceSetup(isVoice ? storeId : undefined);
   const create = useCreateBatchSchedule(storeId);
   const update = useUpdateBatchSchedule();
   const notify = useNotify();
@@ -163,7 +168,7 @@ export function BatchScheduleForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (readOnly || saving) return;
-    const found = validateBatchForm(values);
+    const found = validateBatchForm(values, channel);
     if (Object.keys(found).length > 0) {
       setErrors(found);
       return;
@@ -180,6 +185,19 @@ export function BatchScheduleForm({
     if (schedule) update.mutate({ id: schedule.id, patch: input }, { onSuccess: done, onError });
     else create.mutate(input, { onSuccess: done, onError });
   };
+
+  // A new voice batch waits for the set-up; a saved one shows the alert in place of its voice fields.
+  if (isVoice && isNew && voiceSetup.missing.length > 0)
+    return (
+      <Stack gap="sm">
+        <VoiceSetupAlert missing={voiceSetup.missing} canManage />
+        <Group>
+          <Button variant="default" onClick={() => void navigate(backToList)}>
+            Back to the voice drop batches
+          </Button>
+        </Group>
+      </Stack>
+    );
 
   return (
     <form onSubmit={submit} noValidate aria-label="Batch">
@@ -230,21 +248,37 @@ export function BatchScheduleForm({
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
             />
-            <Select
-              label="Template"
-              required
-              placeholder={templateOptions.length === 0 ? 'No template fits' : 'Choose a template'}
-              description={isFetch || values.batchType === '' ? undefined : 'Filed under the chosen contact type'}
-              data={templateOptions}
-              value={values.templateId || null}
-              onChange={(v) => set('templateId', v ?? '')}
-              error={errors.templateId}
-              readOnly={readOnly}
-              searchable
-              nothingFoundMessage="No template fits"
-              comboboxProps={{ withinPortal: true }}
-            />
+            {!isVoice && (
+              <Select
+                label="Template"
+                required
+                placeholder={templateOptions.length === 0 ? 'No template fits' : 'Choose a template'}
+                description={isFetch || values.batchType === '' ? undefined : 'Filed under the chosen contact type'}
+                data={templateOptions}
+                value={values.templateId || null}
+                onChange={(v) => set('templateId', v ?? '')}
+                error={errors.templateId}
+                readOnly={readOnly}
+                searchable
+                nothingFoundMessage="No template fits"
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
           </SimpleGrid>
+          {isVoice && (
+            <VoiceDropFields
+              storeId={storeId}
+              value={values}
+              onChange={(patch) => {
+                setValues((v) => ({ ...v, ...patch }));
+                setErrors((e) => ({ ...e, recordingId: undefined, callerIdId: undefined }));
+                setFailure(null);
+              }}
+              errors={errors}
+              readOnly={readOnly}
+              canManage={!readOnly}
+            />
+          )}
           {audience && (
             <Text size="sm" c="dimmed" data-testid="audience">
               Sends to: {audience}

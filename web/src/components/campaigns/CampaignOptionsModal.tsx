@@ -22,8 +22,8 @@ export function CampaignOptionsModal({
   reach: CampaignReach;
   /** The store's active templates (any channel). */
   templates: readonly TemplateSummary[];
-  /** The campaign's template: a fallback one must be filed under the same contact type. */
-  mainTemplate: TemplateSummary;
+  /** The campaign's template: a fallback one must be filed under the same contact type (null: voice drops, any). */
+  mainTemplate: TemplateSummary | null;
   sending: boolean;
   onSend: (fallback: CampaignFallback | null) => void;
   onClose: () => void;
@@ -33,7 +33,10 @@ export function CampaignOptionsModal({
   const info = CHANNEL_INFO[reach.channel];
   const fallbackChannel = choice === SKIP ? null : (choice as CampaignChannel);
   const fallbackTemplates = fallbackChannel
-    ? templates.filter((t) => t.channel === fallbackChannel && t.active && t.contactType === mainTemplate.contactType)
+    ? templates.filter(
+        (t) =>
+          t.channel === fallbackChannel && t.active && (!mainTemplate || t.contactType === mainTemplate.contactType),
+      )
     : [];
   const ready = fallbackChannel === null || templateId !== null;
 
@@ -76,7 +79,7 @@ export function CampaignOptionsModal({
             nothingFoundMessage="No template"
             error={
               fallbackTemplates.length === 0
-                ? `The store has no active ${CHANNEL_INFO[fallbackChannel].many} template filed like "${mainTemplate.name}".`
+                ? `The store has no active ${CHANNEL_INFO[fallbackChannel].many} template${mainTemplate ? ` filed like "${mainTemplate.name}"` : ''}.`
                 : undefined
             }
           />

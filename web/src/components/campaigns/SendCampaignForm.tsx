@@ -40,6 +40,7 @@ import { CampaignOptionsModal } from './CampaignOptionsModal.tsx';
 import { CampaignSent } from './CampaignSent.tsx';
 import { CampaignTemplatePreview } from './CampaignTemplatePreview.tsx';
 import { CampaignTestSend } from './CampaignTestSend.tsx';
+import { VoiceDropFields } from '../voice/VoiceDropFields.tsx';
 
 /** A refused send: the server's problems (422 batch_invalid) or one message; cleared by any change. */
 interface SendFailure {
@@ -49,7 +50,9 @@ interface SendFailure {
 
 /**
  * The "Send Text / Email / Voice Drop / Letter" form of a saved query, in the seeds' order:
- * template (with View), campaign name, sender, distribution list, ROI, schedule and a test.
+ * template (with View), campaign name, sender, distribution list, ROI, schedule and a test. Voice
+ * drops choose an audio file (with a player), a caller ID and a purpose from Voice drop set-up
+ * instead of a template and sender.
  * Send waits for every required field (each shows a red star while empty), then asks the
  * Campaign Options question when some customers cannot be reached on the channel.
  */
@@ -72,6 +75,7 @@ export function SendCampaignForm({
   recycleCodes: readonly RecycleCode[];
 }) {
   const info = CHANNEL_INFO[channel];
+  const isVoice = channel === 'voice';
   const senderOptions = channel === 'email' ? senders.email : channel === 'sms' ? senders.sms : [];
   const [values, setValues] = useState<CampaignFormValues>(() =>
     newCampaignForm(query.name, defaultSchedule(new Date(), store.timeZone), senderOptions),
@@ -130,7 +134,7 @@ export function SendCampaignForm({
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (missing.length > 0 || !template) return;
+    if (missing.length > 0 || (!template && !isVoice)) return;
     const problem = scheduleProblem(values, store.timeZone, new Date());
     if (problem) return setFailure({ problems: [], message: problem });
     if (!recycleCode)
@@ -143,7 +147,7 @@ export function SendCampaignForm({
       const r = await options.mutateAsync({
         savedQueryId: query.id,
         channel,
-        purpose: template.purpose,
+        purpose: template ? template.purpose : values.purpose,
         ...(at ? { at: at.toISOString() } : {}),
       });
       if (r.matched === 0)
@@ -164,29 +168,43 @@ export function SendCampaignForm({
     <Stack gap="md">
       <Paper withBorder p="md" component="form" aria-label={info.action} onSubmit={(e) => void onSubmit(e)}>
         <Stack gap="sm" maw={640}>
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <Select
-              label="Template"
-              withAsterisk={star('templateId')}
-              placeholder="Choose a template"
-              data={channelTemplates.map((t) => ({ value: String(t.id), label: t.name }))}
-              value={values.templateId || null}
-              onChange={(v) => set('templateId', v ?? '')}
-              searchable
-              nothingFoundMessage="No template"
-              error={
-                channelTemplates.length === 0
-                  ? `The store has no active ${info.many} template; add one under Templates.`
-                  : undefined
-              }
-              style={{ flex: 1 }}
+          {isVoice ? (
+            <VoiceDropFields
+              storeId={store.id}
+              value={values}
+              onChange={(patch) => {
+                setValues((v) => ({ ...v, ...patch }));
+                setFailure(null);
+              }}
+              canManage
+              required={star}
+              recordingFieldLabel="Audio file"
             />
-            {template && (
-              <Button variant="light" color="blue" onClick={() => setViewing((v) => !v)} aria-pressed={viewing}>
-                View
-              </Button>
-            )}
-          </Group>
+          ) : (
+            <Group align="flex-end" gap="xs" wrap="nowrap">
+              <Select
+                label="Template"
+                withAsterisk={star('templateId')}
+                placeholder="Choose a template"
+                data={channelTemplates.map((t) => ({ value: String(t.id), label: t.name }))}
+                value={values.templateId || null}
+                onChange={(v) => set('templateId', v ?? '')}
+                searchable
+                nothingFoundMessage="No template"
+                error={
+                  channelTemplates.length === 0
+                    ? `The store has no active ${info.many} template; add one under Templates.`
+                    : undefined
+                }
+                style={{ flex: 1 }}
+              />
+              {template && (
+                <Button variant="light" color="blue" onClick={() => setViewing((v) => !v)} aria-pressed={viewing}>
+                  View
+                </Button>
+              )}
+            </Group>
+          )}
           <TextInput
             label="Campaign name"
             withAsterisk={star('name')}
@@ -287,6 +305,10 @@ export function SendCampaignForm({
 
       {channel === 'email' || channel === 'sms' ? (
         <CampaignTestSend storeId={store.id} channel={channel} templateId={template?.id ?? null} />
+      ) : isVoice ? (
+        <Text size="sm" c="dimmed" data-testid="voice-test-note">
+          Test drops come with the voice provider: for now, listen to the audio file with its play button.
+        </Text>
       ) : (
         <Text size="sm" c="dimmed">
           Tests are sent for e-mails and texts; use View to check the {channel === 'letter' ? 'letter' : 'voice script'}
@@ -304,11 +326,11 @@ export function SendCampaignForm({
         />
       )}
 
-      {reach && template && (
+      {reach && (template || isVoice) && (
         <CampaignOptionsModal
           reach={reach}
           templates={templates}
-          mainTemplate={template}
+          mainTemplate={template ?? null}
           sending={create.isPending}
           onSend={send}
           onClose={() => setReach(null)}

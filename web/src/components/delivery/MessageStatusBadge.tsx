@@ -10,7 +10,8 @@ export function MessageStatusBadge({
   message: m,
   timeZone,
 }: {
-  message: Pick<HistoryItem, 'status' | 'statusReason' | 'statusDetail' | 'dueAt' | 'attempts'>;
+  message: Pick<HistoryItem, 'status' | 'statusReason' | 'statusDetail' | 'dueAt' | 'attempts'> &
+    Partial<Pick<HistoryItem, 'channel'>>;
   timeZone: string;
 }) {
   const badge = (

@@ -41,6 +41,7 @@ const DESCRIPTION: Record<ChannelConfig['channel'], string> = {
   email: 'How e-mails leave: written to the local outbox folder, or sent through your SMTP server.',
   sms: 'How texts leave: written to the local outbox folder, or sent through Twilio or a compatible API.',
   print: 'Letters and postcards: merged into a print file here, or sent to a print-and-mail service.',
+  voice: 'Ringless voice drops: played by the local simulator, or sent to a ringless-voicemail provider.',
 };
 
 /** One channel's provider and its settings, saved on its own. */
