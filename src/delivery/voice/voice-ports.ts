@@ -29,7 +29,6 @@ export interface VoicePorts {
 const PORTS_LOCK = 734_202;
 const CLAIM_MS = 60_000;
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * Ringless voice drops, "one port per job" (dealermine-voice-drops): a job is the voice messages
