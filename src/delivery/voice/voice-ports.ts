@@ -29,7 +29,6 @@ export interface VoicePorts {
 const PORTS_LOCK = 734_202;
 const CLAIM_MS = 60_000;
 
-
 /**
  * Ringless voice drops, "one port per job" (dealermine-voice-drops): a job is the voice messages
  * of one batch or campaign run; its port sends one drop, waits for that drop's result, then sends
