@@ -22,7 +22,7 @@ import { openBenchPGlite } from './pglite-db.ts';
 
 /**
  * `npm run bench -- batch [--target postgres|pglite] [--customers N] [--match-percent P] [--limit L]
- *   [--runs R] [--pool N] [--keep] [--explain] [--profile]`:
+ *   [--runs R] [--pool N] [--writes W] [--keep] [--explain] [--profile]`:
  * the daily batch run — select, reserve, render and enqueue — of a Fetch Automation e-mail
  * schedule (saved query "vehicle make is Honda", service purpose so no consent rows are needed)
  * over N customers of one store (default 1,000,000; 200,000 on PGlite, whose load is slow; with 1.5 vehicles and 5 visits each; P%
@@ -31,7 +31,7 @@ import { openBenchPGlite } from './pglite-db.ts';
  * run. PostgreSQL needs DATABASE_URL (a server the bench may create a database on); PGlite uses
  * a data folder in the temp dir. `--keep` keeps the loaded database for the next run with the
  * same N and P (PostgreSQL: database forecourt_bench_batch_<N>_<P>; PGlite: a folder in the temp
- * dir); without it the database is made fresh and dropped. `--explain` prints EXPLAIN ANALYZE
+ * dir); without it the database is made fresh and dropped. `--writes` sets how many chunk writes run at once (default 2). `--explain` prints EXPLAIN ANALYZE
  * of the selection and of a chunk's visits look-up; `--profile` writes a CPU profile of the last
  * batch run and prints its top functions.
  */
@@ -49,17 +49,19 @@ export async function run(args: string[]): Promise<void> {
   const limit = Number(opt('limit') ?? Math.floor((customers * matchPercent) / 100));
   const runs = Number(opt('runs') ?? 3);
   const pool = Number(opt('pool') ?? 10);
+  const writes = Number(opt('writes') ?? 2);
   const o: Options = {
     customers,
     matchPercent,
     limit,
     runs,
     pool,
+    writes,
     keep: args.includes('--keep'),
     explain: args.includes('--explain'),
     profile: args.includes('--profile'),
   };
-  for (const [k, v] of Object.entries({ customers, limit, runs, pool }))
+  for (const [k, v] of Object.entries({ customers, limit, runs, pool, writes }))
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} takes a positive integer`);
   if (!(matchPercent > 0 && matchPercent <= 60)) throw new Error('--match-percent takes a number in (0, 60]');
   log(
@@ -80,6 +82,8 @@ interface Options {
   limit: number;
   runs: number;
   pool: number;
+  /** Chunk writes in flight (the batch service's writesInFlight). */
+  writes: number;
   keep: boolean;
   explain: boolean;
   profile: boolean;
@@ -301,6 +305,7 @@ async function measure(opened: Opened, o: Options): Promise<void> {
     renderer: rendering.renderer,
     unsubscribe: { urlFor: () => 'https://forecourt.test/u/bench' },
     owner: 'bench',
+    writesInFlight: o.writes,
   });
   const store = await k.selectFrom('stores').selectAll().where('id', '=', p.storeId).executeTakeFirstOrThrow();
   const matching = sql<boolean>`${compileFilter(HONDA, { storeId: p.storeId, now: new Date(), timeZone: store.time_zone })} and c.email is not null`;

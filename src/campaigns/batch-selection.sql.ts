@@ -91,8 +91,8 @@ function selectionCtes(s: SelectionSpec) {
     [
       // Every vehicle on file is off for contact (by a user, or as body-shop only).
       'vehicle_off',
-      sql`(exists (select 1 from vehicles v where v.store_id = c.store_id and v.customer_id = c.id)
-        and not exists (select 1 from vehicles v where v.store_id = c.store_id and v.customer_id = c.id and not v.contact_off))`,
+      // One look-up: true when there are vehicles and all are off; no vehicles gives null, so false.
+      sql`(select bool_and(v.contact_off) from vehicles v where v.store_id = c.store_id and v.customer_id = c.id)`,
     ],
   ];
   const preventionSince =

@@ -1,6 +1,7 @@
 import type { Liquid, Template } from 'liquidjs';
 import { DomainError } from '../shared/errors.ts';
 import { FORMATTER_GLOBAL, createEngine } from './liquid-engine.ts';
+import { renderFast } from './liquid-fast.ts';
 import { FormatterCache, messageLocale, type LocaleFormatter } from './locale-format.ts';
 import type { MergeContext, RenderLocale } from './merge-context.ts';
 import { createTemplateValidator, type TemplateProblem } from './template.validate.ts';
@@ -53,6 +54,11 @@ export interface Renderer {
 export interface RendererOptions {
   /** How many compiled templates to keep (least recently compiled dropped first). Default 500. */
   cacheSize?: number;
+  /**
+   * Render through liquidjs's `renderSync` alone, not liquid-fast.ts's generator-free loop (the
+   * reference the fast loop is tested against). Default false.
+   */
+  liquidjsOnly?: boolean;
 }
 
 /**
@@ -66,6 +72,10 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     html: createEngine({ escape: true, strictFilters: true }),
     text: createEngine({ escape: false, strictFilters: true }),
   };
+  // The fast loop skips liquidjs's render-time limit check, so only when there is no limit.
+  const fast =
+    options.liquidjsOnly !== true &&
+    Object.values(engines).every((e) => e.options.renderLimit === Infinity && !e.options.catchAllErrors);
   const validator = createTemplateValidator();
   const formatters = new FormatterCache();
   const compiled = new Map<string, CompiledTemplate>();
@@ -92,9 +102,17 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
 
   const render = (template: CompiledTemplate, context: MergeContext, locale: RenderLocale): string => {
     if (!mine.has(template)) throw new Error('render() needs a template compiled by this renderer');
-    const out: unknown = engines[template.mode].renderSync(template.parsed, context, {
-      globals: { [FORMATTER_GLOBAL]: formatter(locale) },
-    });
+    const engine = engines[template.mode];
+    const globals = { [FORMATTER_GLOBAL]: formatter(locale) };
+    let out: unknown;
+    if (fast)
+      try {
+        out = renderFast(engine, template.parsed, context, globals);
+      } catch {
+        // Rendered again by liquidjs, so the error is exactly liquidjs's.
+        out = engine.renderSync(template.parsed, context, { globals });
+      }
+    else out = engine.renderSync(template.parsed, context, { globals });
     const text = typeof out === 'string' ? out : String(out);
     if (text.includes('{{') || text.includes('{%'))
       throw new TemplateOutputError('the rendered message contains a raw "{{" or "{%"');

@@ -12,15 +12,24 @@ import { TEXT_WIDTH } from './email-compose.ts';
 const SPACE = '[ \\t\\r\\f\\u200b]';
 const SPACES = new RegExp(`${SPACE}+`);
 const UNTIDY = new RegExp(`^${SPACE}|${SPACE}$|${SPACE}{2}|[\\t\\r\\f\\u200b]`);
-// A bullet (" * ") or a list item's continuation indent; at most one level (deeper lists are not compiled).
-const LIST_PREFIX = /^(?: \* | {3})/;
+// A line may start with a bullet (" * ") or a list item's continuation indent ("   "); at most
+// one level (deeper lists are not compiled).
 
 /** One line as html-to-text would have written it: white space collapsed, wrapped to the width. */
 export function tidyLine(line: string): string {
-  const prefix = LIST_PREFIX.exec(line)?.[0] ?? '';
-  const rest = line.slice(prefix.length);
+  const prefix = line.startsWith(' * ') || line.startsWith('   ') ? line.slice(0, 3) : '';
+  const rest = prefix === '' ? line : line.slice(3);
   const width = Math.max(20, TEXT_WIDTH - prefix.length);
-  if (rest.length <= width && !UNTIDY.test(rest)) return line;
+  const untidy = UNTIDY.test(rest);
+  if (rest.length <= width && !untidy) return line;
+  return untidy ? wrapWords(rest, width, prefix) : wrapSpaced(rest, width, prefix);
+}
+
+/**
+ * The greedy wrap of `rest` (a line's text after its prefix): words separated by runs of white
+ * space, lines as long as fit in `width`, a longer word alone on its line.
+ */
+function wrapWords(rest: string, width: number, prefix: string): string {
   const words = rest.split(SPACES).filter((w) => w !== '');
   if (words.length === 0) return '';
   const indent = ' '.repeat(prefix.length);
@@ -34,6 +43,28 @@ export function tidyLine(line: string): string {
   }
   out.push(current);
   return out.map((l, i) => (i === 0 ? prefix : indent) + l).join('\n');
+}
+
+/**
+ * wrapWords for the usual line, whose words are separated by single spaces and which neither
+ * starts nor ends with one: each wrapped line is a slice of it, found without splitting it.
+ */
+function wrapSpaced(rest: string, width: number, prefix: string): string {
+  const indent = prefix === '' ? '' : ' '.repeat(prefix.length);
+  let out = prefix;
+  let start = 0;
+  let end = -1;
+  for (let at = 0; at <= rest.length;) {
+    let space = rest.indexOf(' ', at);
+    if (space < 0) space = rest.length;
+    if (end >= 0 && end - start + 1 + (space - at) > width) {
+      out += `${rest.slice(start, end)}\n${indent}`;
+      start = at;
+    }
+    end = space;
+    at = space + 1;
+  }
+  return out + rest.slice(start, end);
 }
 
 /**
