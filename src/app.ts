@@ -56,6 +56,7 @@ import { voiceSetupRoutes } from './voice/voice-setup.routes.ts';
 import { simulatorKeys, voiceConfigFor } from './channels/voice/voice-config.ts';
 import { startVoiceSimulator } from './channels/voice/voice-simulator.server.ts';
 import { voiceWebhookRoutes } from './delivery/webhooks/voice.routes.ts';
+import { voiceReportRoutes } from './delivery/voice/voice-report.routes.ts';
 import { createVoicePorts, type VoicePorts } from './delivery/voice/voice-ports.ts';
 import { createVoiceResults, type VoiceResultSignal } from './delivery/voice/voice-results.service.ts';
 import { createVoiceSetupService } from './voice/voice-setup.service.ts';
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   channelSettingsRoutes(server, { channels });
   const feedback = createDeliveryFeedback({ db, clock });
   eventsWebhookRoutes(server, { db, clock, channels, feedback });
+  voiceReportRoutes(server, { db });
   voiceWebhookRoutes(server, {
     db,
     clock,

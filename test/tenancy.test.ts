@@ -23,6 +23,7 @@ let bRecycleCodeId: number;
 let bScheduleId: number;
 let bRecordingId: number;
 let bCallerIdId: number;
+let bRunId: number;
 beforeAll(async () => {
   t = await startTestApp();
   bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
@@ -112,6 +113,19 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bCallerIdId = bCallerId.id;
+  const bRun = await t.db.kysely
+    .insertInto('batch_runs')
+    .values({
+      store_id: t.storeB.id,
+      schedule_id: bScheduleId,
+      run_date: '2026-06-15',
+      status: 'done',
+      as_of: t.clock.now(),
+      started_at: t.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bRunId = bRun.id;
   a = await login(t.app, 'agent.a@example.test');
 });
 afterAll(() => t.close());
@@ -235,7 +249,9 @@ describe('tenant isolation', () => {
                                 ? bRecordingId
                                 : p.name === 'callerIdId'
                                   ? bCallerIdId
-                                  : (p.schema?.enum?.[0] ?? '1');
+                                  : p.name === 'runId'
+                                    ? bRunId
+                                    : (p.schema?.enum?.[0] ?? '1');
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/support/app.ts';
-import { buildCustomer } from '../../../test/support/factories.ts';
+import { login, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { buildCustomer, buildUser } from '../../../test/support/factories.ts';
+import { ensureContactDefaults } from '../../campaigns/contact-types.store.ts';
 import { outboxMessage } from '../../../test/support/outbox.ts';
 import { simulatorKeys } from '../../channels/voice/voice-config.ts';
 import { createHttpVoiceProvider } from '../../channels/voice/voice-http.provider.ts';
@@ -83,8 +84,11 @@ function ports(mix: ResultMix, maxPorts = 5): VoicePorts {
 }
 
 /** `n` drops for one job, to customers with a cell (and a home phone). */
-async function job(n: number, opts: { homeOnly?: boolean } = {}): Promise<{ ref: string; customers: Customer[] }> {
-  const ref = `run:${9000 + ++seq}`;
+async function job(
+  n: number,
+  opts: { homeOnly?: boolean; ref?: string } = {},
+): Promise<{ ref: string; customers: Customer[] }> {
+  const ref = opts.ref ?? `run:${9000 + ++seq}`;
   const customers: Customer[] = [];
   for (let i = 0; i < n; i++) {
     const home = `+1416555${String(2000 + ++seq).slice(-4)}`;
@@ -212,6 +216,72 @@ describe('voice ports', () => {
       .where('address', '=', homes.customers[0]?.home_phone ?? '')
       .execute();
     expect(events).toEqual([{ line: 'home_phone', outcome: 'busy', source: 'voice_batch' }]);
+  });
+
+  it('reports a job: the time from first drop to last result, the count per result, the numbers blocked', async () => {
+    const k = t.db.kysely;
+    await ensureContactDefaults(k, t.storeA.id);
+    const caller = await k
+      .insertInto('voice_caller_ids')
+      .values({ store_id: t.storeA.id, number: '+14165550100', label: 'BDC' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const query = await k
+      .insertInto('saved_queries')
+      .values({ store_id: t.storeA.id, name: 'Everyone', filter: JSON.stringify({ op: 'and', rules: [] }) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const code = await k
+      .selectFrom('recycle_codes')
+      .select('id')
+      .where('store_id', '=', t.storeA.id)
+      .where('key', '=', 'voice_drop')
+      .executeTakeFirstOrThrow();
+    const schedule = await k
+      .insertInto('batch_schedules')
+      .values({
+        store_id: t.storeA.id,
+        name: 'Drops',
+        channel: 'voice',
+        kind: 'fetch',
+        saved_query_id: query.id,
+        recycle_code_id: code.id,
+        template_id: null,
+        recording_id: recordingId,
+        caller_id_id: caller.id,
+        daily_limit: 10,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const run = await k
+      .insertInto('batch_runs')
+      .values({
+        store_id: t.storeA.id,
+        schedule_id: schedule.id,
+        run_date: '2026-06-15',
+        status: 'done',
+        as_of: t.clock.now(),
+        started_at: t.clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const j = await job(3, { ref: `run:${run.id}` });
+    const p = ports({ delivered: 0, busy: 0, unavailable: 0, impossible: 100, failed: 0 });
+    p.start();
+    await until(allFinal(j.ref));
+    await p.stop();
+    await buildUser(k, { role: 'agent', storeIds: [t.storeA.id], email: `voice.agent${++seq}@example.test` });
+    const agent = await login(t.app, `voice.agent${seq}@example.test`);
+    const report = (await agent.get(`/api/batch-runs/${run.id}/voice-report`)).json<{
+      drops: number;
+      durationMs: number | null;
+      byStatus: Record<string, number>;
+      newlyBlocked: { number: string; forever: boolean; until: string | null }[];
+    }>();
+    expect(report).toMatchObject({ drops: 3, byStatus: { impossible: 3 } });
+    expect(report.durationMs).not.toBeNull();
+    expect(report.newlyBlocked.map((b) => b.number).sort()).toEqual(j.customers.map((c) => c.cell_phone).sort());
+    expect(report.newlyBlocked[0]).toMatchObject({ forever: false, until: '2026-06-29T14:00:00.000Z' });
   });
 
   it('ignores a result for a drop it does not know, and refuses a bad signature', async () => {
