@@ -116,8 +116,7 @@ async function voiceSetupProblems(db: Kysely<Database>, storeId: number): Promis
 async function senderProblems(db: Kysely<Database>, s: BatchSchedule): Promise<string[]> {
   const sender = s.sender ?? '';
   if (s.channel === 'letter') return ['Letters go out from the store’s address; leave the sender empty.'];
-  // Caller IDs are set up with voice drops; until then any number the provider accepts is used.
-  if (s.channel === 'voice') return [];
+  if (s.channel === 'voice') return ['Voice drops show the chosen caller ID; leave the sender empty.'];
   const store = await db.selectFrom('stores').select('email').where('id', '=', s.store_id).executeTakeFirstOrThrow();
   const ids = await storeSenderIdentities(db, s.store_id);
   const allowed =

@@ -35,6 +35,21 @@ describe('voice drop recordings', () => {
     expect(played.statusCode).toBe(200);
     expect(played.headers['content-type']).toBe('audio/wav');
     expect(played.rawPayload.equals(wavBytes(12))).toBe(true);
+    // Byte ranges, as browsers ask for audio.
+    const part = await t.app.inject({
+      method: 'GET',
+      url: wav.json<Recording>().contentUrl,
+      headers: { cookie: agent.cookie, range: 'bytes=0-99' },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-99/${wavBytes(12).length}`);
+    expect(part.rawPayload.equals(wavBytes(12).subarray(0, 100))).toBe(true);
+    const beyond = await t.app.inject({
+      method: 'GET',
+      url: wav.json<Recording>().contentUrl,
+      headers: { cookie: agent.cookie, range: 'bytes=999999999-' },
+    });
+    expect(beyond.statusCode).toBe(416);
     const list = (await agent.get(`/api/stores/${t.storeA.id}/voice/recordings`)).json<{ recordings: Recording[] }>();
     expect(list.recordings.map((r) => r.name)).toEqual(['Sales follow-up', 'Service reminder']);
   });

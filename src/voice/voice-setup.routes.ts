@@ -55,6 +55,27 @@ const presentCallerId = (c: VoiceCallerId): z.infer<typeof callerIdSchema> => ({
   createdAt: c.created_at.toISOString(),
 });
 
+/** A single `bytes=` range of a `size`-byte body (null: none asked, or a form we serve whole). */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    // "bytes=-500": the last 500 bytes.
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
+}
+
 /** Voice Drop set-up: recordings (upload, play, rename, switch off) and caller IDs. */
 export function voiceSetupRoutes(app: FastifyInstance, deps: { voice: VoiceSetupService }) {
   const { voice } = deps;
@@ -118,11 +139,20 @@ export function voiceSetupRoutes(app: FastifyInstance, deps: { voice: VoiceSetup
     async (req, reply) => {
       const row = await voice.recordingContent(req.params.recordingId, principalOf(req).storeIds);
       if (!row) throw notFound('Recording');
-      return reply
+      reply
         .header('content-type', AUDIO_MIME[row.format])
         .header('cache-control', 'private, max-age=3600')
         .header('etag', `"${row.sha256}"`)
-        .send(row.content);
+        .header('accept-ranges', 'bytes');
+      // Safari plays <audio> only from a server that answers byte ranges.
+      const range = byteRange(req.headers.range, row.content.length);
+      if (range === 'unsatisfiable')
+        return reply.status(416).header('content-range', `bytes */${row.content.length}`).send();
+      if (!range) return reply.send(row.content);
+      return reply
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${row.content.length}`)
+        .send(row.content.subarray(range.start, range.end + 1));
     },
   );
 
