@@ -249,7 +249,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   });
   campaignOptionsRoutes(server, { db, clock });
-  voiceSetupRoutes(server, { voice: createVoiceSetupService({ db }) });
+  voiceSetupRoutes(server, {
+    voice: createVoiceSetupService({ db, clock, ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}) }),
+  });
   batchSchedulesRoutes(server, {
     db,
     schedules: createBatchSchedulesService({

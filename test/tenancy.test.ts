@@ -185,6 +185,11 @@ const BODIES: Record<string, object> = {
   'POST /api/batch-schedules/{scheduleId}/run': {},
   'POST /api/stores/{storeId}/campaign-options': { savedQueryId: 1, channel: 'sms', purpose: 'service' },
   'PATCH /api/voice/recordings/{recordingId}': { active: false },
+  'POST /api/voice/recordings/{recordingId}/test-drop': {
+    callerIdId: 1,
+    to: '+14165550123',
+    requestKey: 'tenancy-drop',
+  },
   'POST /api/stores/{storeId}/voice/caller-ids': { number: '+14165550112', label: 'Probe' },
   'PATCH /api/voice/caller-ids/{callerIdId}': { active: false },
 };

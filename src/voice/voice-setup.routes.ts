@@ -178,6 +178,41 @@ export function voiceSetupRoutes(app: FastifyInstance, deps: { voice: VoiceSetup
     },
   );
 
+  r.post(
+    '/api/voice/recordings/:recordingId/test-drop',
+    {
+      schema: {
+        tags: ['voice'],
+        summary:
+          'Send a test drop of the recording to a staff number with a caller ID (managers and administrators); repeating the requestKey sends once',
+        params: recordingParams,
+        body: z.object({
+          callerIdId: z.number().int().positive(),
+          to: z
+            .string()
+            .trim()
+            .min(3)
+            .max(40)
+            .describe('A phone number, typed or taken from a customer picked in search'),
+          requestKey: z.string().min(8).max(100),
+        }),
+        response: {
+          201: z.object({ messageId: z.number(), status: z.string(), target: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      if (!(await voice.findRecording(req.params.recordingId, principal.storeIds))) throw notFound('Recording');
+      requireRole(principal, 'admin', 'manager');
+      const m = await voice.testDrop(req.params.recordingId, principal.storeIds, req.body, {
+        userId: principal.user.id,
+      });
+      return reply.status(201).send({ messageId: m.id, status: m.status, target: m.target });
+    },
+  );
+
   r.get(
     '/api/stores/:storeId/voice/caller-ids',
     {

@@ -6,6 +6,8 @@ import { DomainError, notFound } from '../shared/errors.ts';
 import { conflictOnDuplicate } from '../shared/unique-violation.ts';
 import { probeAudio } from './audio.probe.ts';
 import { audioProblems } from './audio.rules.ts';
+import { insertMessages } from '../delivery/outbox.store.ts';
+import type { Clock } from '../shared/clock.ts';
 
 export type RecordingSummary = Omit<VoiceRecording, 'content'>;
 
@@ -31,7 +33,7 @@ interface Actor {
  * and caller IDs (normalised to E.164 with the store's country). Every change is audited, since a
  * recording or number is what customers hear and see.
  */
-export function createVoiceSetupService(deps: { db: Kysely<Database> }) {
+export function createVoiceSetupService(deps: { db: Kysely<Database>; clock: Clock; onEnqueued?: () => void }) {
   const { db } = deps;
 
   const audit = (storeId: number, actor: Actor, action: string, subjectType: string, id: number, details: object) =>
@@ -136,6 +138,68 @@ export function createVoiceSetupService(deps: { db: Kysely<Database> }) {
       );
       await audit(row.store_id, actor, 'voice_recording.updated', 'voice_recording', id, { changes });
       return row;
+    },
+
+    /**
+     * A test drop of a recording to a staff member's number (typed, or taken from a customer picked
+     * in search), shown with the caller ID: it goes through the outbox and a voice port like any
+     * drop, so it is sent once and its result is recorded, but it joins no customer's history.
+     */
+    async testDrop(
+      recordingId: number,
+      storeIds: readonly number[],
+      req: { callerIdId: number; to: string; requestKey: string },
+      actor: Actor,
+    ) {
+      const recording = await this.findRecording(recordingId, storeIds);
+      if (!recording) throw notFound('Recording');
+      const callerId = await this.findCallerId(req.callerIdId, [recording.store_id]);
+      if (!callerId || !callerId.active)
+        throw new DomainError('invalid_input', 'Choose an active caller ID of this store.');
+      if (!recording.active) throw new DomainError('invalid_input', `Recording "${recording.name}" is switched off.`);
+      const store = await db
+        .selectFrom('stores')
+        .select('country')
+        .where('id', '=', recording.store_id)
+        .executeTakeFirstOrThrow();
+      const phone = normalisePhone(req.to, store.country);
+      if (!phone.ok) throw new DomainError('invalid_input', `Send the test to a phone number: ${phone.reason}.`);
+      const now = deps.clock.now();
+      const { created, existing } = await insertMessages(
+        db,
+        [
+          {
+            storeId: recording.store_id,
+            customerId: null,
+            deliveryKey: `test:voice:${req.requestKey}`,
+            sourceKind: 'test',
+            sourceRef: `test-drop:${req.requestKey}`,
+            step: '',
+            channel: 'voice',
+            purpose: 'service',
+            contactType: null,
+            templateVersionId: null,
+            userId: actor.userId,
+            target: phone.e164,
+            sender: callerId.number,
+            cc: [],
+            bcc: [],
+            subject: null,
+            html: null,
+            text: `[Test] Voice drop: ${recording.name}`,
+            mediaRef: `recording:${recording.id}`,
+            status: 'queued',
+            statusReason: null,
+            statusDetail: null,
+            dueAt: now,
+          },
+        ],
+        now,
+      );
+      deps.onEnqueued?.();
+      const message = created[0] ?? existing[0];
+      if (!message) throw new Error('outbox insert returned nothing');
+      return message;
     },
 
     findCallerId(id: number, storeIds: readonly number[]): Promise<VoiceCallerId | undefined> {

@@ -284,6 +284,28 @@ describe('voice ports', () => {
     expect(report.newlyBlocked[0]).toMatchObject({ forever: false, until: '2026-06-29T14:00:00.000Z' });
   });
 
+  it('sends a test drop to a staff number once, through a port, outside any customer’s history', async () => {
+    const k = t.db.kysely;
+    await buildUser(k, { role: 'manager', storeIds: [t.storeA.id], email: `voice.manager${++seq}@example.test` });
+    const manager = await login(t.app, `voice.manager${seq}@example.test`);
+    const caller = await k
+      .insertInto('voice_caller_ids')
+      .values({ store_id: t.storeA.id, number: '+14165550177', label: 'Test line' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const body = { callerIdId: caller.id, to: '(416) 555-0142', requestKey: 'test-drop-key-1' };
+    const first = await manager.send('POST', `/api/voice/recordings/${recordingId}/test-drop`, body);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await manager.send('POST', `/api/voice/recordings/${recordingId}/test-drop`, body);
+    expect(again.json<{ messageId: number }>().messageId).toBe(first.json<{ messageId: number }>().messageId);
+    const p = ports({ delivered: 100, busy: 0, unavailable: 0, impossible: 0, failed: 0 });
+    p.start();
+    await until(allFinal('test-drop:test-drop-key-1'));
+    await p.stop();
+    const [m] = await messagesOf('test-drop:test-drop-key-1');
+    expect(m).toMatchObject({ status: 'delivered', customer_id: null, target: '+14165550142', sender: '+14165550177' });
+  });
+
   it('ignores a result for a drop it does not know, and refuses a bad signature', async () => {
     const keys = simulatorKeys(t.masterKey);
     const body = JSON.stringify({ id: 'drop_x', foreignId: 'batch:nope:1:voice:', result: 'delivered' });
