@@ -197,10 +197,18 @@ describe.skipIf(skipReason !== undefined)('voice drops in Chromium', () => {
     await pick(page, 'Purpose', 'Service');
     await pick(page, 'Distribution list', 'Mona Manager');
     await page.keyboard.press('Escape');
-    await page
-      .getByTestId('voice-test-note')
-      .getByText(/Test drops come with the voice provider/)
-      .waitFor();
+    // A test drop to a typed number goes through the outbox, marked [Test].
+    const test = page.getByRole('region', { name: 'Send test' });
+    await test.getByLabel('Test to phone number').fill('416 555 0142');
+    await test.getByRole('button', { name: 'Send test drop' }).click();
+    await test.getByTestId('test-sent').waitFor();
+    const drop = await db.kysely
+      .selectFrom('outbox_messages')
+      .selectAll()
+      .where('source_kind', '=', 'test')
+      .where('channel', '=', 'voice')
+      .executeTakeFirstOrThrow();
+    expect(drop).toMatchObject({ target: '+14165550142', sender: '+14165550100', customer_id: null });
     await shot(page, 'campaign');
     await form.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByTestId('campaign-sent').waitFor();

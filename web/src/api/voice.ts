@@ -24,6 +24,14 @@ export function uploadRecording(storeId: number, name: string, file: File): Prom
 }
 
 /** Rename or switch off/on. */
+/** A test drop of a recording to a staff number (POST /api/voice/recordings/:id/test-drop). */
+export function sendTestDrop(
+  recordingId: number,
+  body: { callerIdId: number; to: string; requestKey: string },
+): Promise<{ messageId: number; status: string; target: string | null }> {
+  return apiRequest('POST', `/api/voice/recordings/${recordingId}/test-drop`, { body });
+}
+
 export function updateRecording(id: number, patch: RecordingPatch): Promise<VoiceRecording> {
   return apiRequest<VoiceRecording>('PATCH', `/api/voice/recordings/${id}`, { body: patch });
 }

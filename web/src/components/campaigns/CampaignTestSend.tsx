@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { searchCustomers } from '../../api/customers.ts';
 import { sendTemplateTest } from '../../api/templates.ts';
+import { sendTestDrop } from '../../api/voice.ts';
 import type { CustomerListRow } from '../../api/types.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatPhone } from '../../lib/format.ts';
@@ -19,22 +20,34 @@ interface TestTarget {
 
 /**
  * "Send test": the chosen template to a number or address typed in, or to a customer found by
- * search (rendered for them). The server sends tests of e-mails and texts only.
+ * search (rendered for them); for a voice drop, the chosen recording with the chosen caller ID to
+ * a number typed in or a customer's cell (or home) phone.
  */
 export function CampaignTestSend({
   storeId,
   channel,
   templateId,
+  drop,
 }: {
   storeId: number;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'voice';
   templateId: number | null;
+  /** Voice drops: what the test plays and shows. */
+  drop?: { recordingId: number | null; callerIdId: number | null };
 }) {
   const [target, setTarget] = useState<TestTarget>({ to: '', customer: null });
   const keyed = useRef<KeyedSubmit | null>(null);
   const email = channel === 'email';
+  const voice = channel === 'voice';
+  const ready = voice ? Boolean(drop?.recordingId && drop.callerIdId) : templateId !== null;
   const send = useMutation({
     mutationFn: () => {
+      if (voice) {
+        if (!drop?.recordingId || !drop.callerIdId) throw new Error('Choose the audio file and caller ID first.');
+        const request = { to: target.to.trim(), callerIdId: drop.callerIdId };
+        keyed.current = keyForSubmit(keyed.current, requestSignature({ recordingId: drop.recordingId, ...request }));
+        return sendTestDrop(drop.recordingId, { ...request, requestKey: keyed.current.key });
+      }
       if (templateId === null) throw new Error('Choose a template first.');
       const request = { to: target.to.trim(), customerId: target.customer?.id ?? null };
       keyed.current = keyForSubmit(keyed.current, requestSignature({ templateId, ...request }));
@@ -63,7 +76,7 @@ export function CampaignTestSend({
         >
           <Group align="flex-end" gap="sm">
             <TextInput
-              label={email ? 'Test to e-mail' : 'Test to cell number'}
+              label={email ? 'Test to e-mail' : voice ? 'Test to phone number' : 'Test to cell number'}
               placeholder={email ? 'you@dealer.com' : '902 555 0100'}
               value={target.to}
               onChange={(e) => change({ to: e.currentTarget.value, customer: null })}
@@ -73,7 +86,7 @@ export function CampaignTestSend({
               storeId={storeId}
               channel={channel}
               onPick={(c) => {
-                const to = (email ? c.email : c.cellPhone) ?? '';
+                const to = (email ? c.email : voice ? (c.cellPhone ?? c.homePhone) : c.cellPhone) ?? '';
                 change({ to: email ? to : formatPhone(to), customer: { id: c.id, name: c.displayName } });
               }}
             />
@@ -81,20 +94,22 @@ export function CampaignTestSend({
               type="submit"
               variant="default"
               loading={send.isPending}
-              disabled={templateId === null || target.to.trim() === ''}
+              disabled={!ready || target.to.trim() === ''}
             >
-              {email ? 'Send test e-mail' : 'Send test SMS'}
+              {email ? 'Send test e-mail' : voice ? 'Send test drop' : 'Send test SMS'}
             </Button>
           </Group>
         </form>
-        {target.customer && (
+        {target.customer && !voice && (
           <Text size="sm" data-testid="test-customer">
             Rendered for {target.customer.name}.
           </Text>
         )}
-        {templateId === null && (
+        {!ready && (
           <Text size="xs" c="dimmed">
-            Choose a template to send a test of it.
+            {voice
+              ? 'Choose the audio file and caller ID to send a test drop.'
+              : 'Choose a template to send a test of it.'}
           </Text>
         )}
         {send.isError && (
@@ -104,7 +119,9 @@ export function CampaignTestSend({
         )}
         {send.isSuccess && (
           <Alert color="green" p="xs" role="status" data-testid="test-sent">
-            Test queued: it goes to {send.data.target ?? target.to} through the outbox, marked [Test].
+            {voice
+              ? `Test drop queued to ${send.data.target ?? target.to}: it goes out on its own voice port, marked [Test].`
+              : `Test queued: it goes to ${send.data.target ?? target.to} through the outbox, marked [Test].`}
           </Alert>
         )}
       </Stack>
@@ -119,7 +136,7 @@ function TestCustomerSearch({
   onPick,
 }: {
   storeId: number;
-  channel: 'email' | 'sms';
+  channel: 'email' | 'sms' | 'voice';
   onPick: (customer: CustomerListRow) => void;
 }) {
   const [search, setSearch] = useState('');
@@ -130,7 +147,8 @@ function TestCustomerSearch({
     enabled: debounced.length >= 2,
   });
   const { data, byId } = useMemo(() => {
-    const contactOf = (c: CustomerListRow) => (channel === 'email' ? c.email : c.cellPhone);
+    const contactOf = (c: CustomerListRow) =>
+      channel === 'email' ? c.email : channel === 'voice' ? (c.cellPhone ?? c.homePhone) : c.cellPhone;
     const byId = new Map<string, CustomerListRow>();
     const data = (results.data ?? []).map((c) => {
       byId.set(String(c.id), c);

@@ -306,9 +306,15 @@ export function SendCampaignForm({
       {channel === 'email' || channel === 'sms' ? (
         <CampaignTestSend storeId={store.id} channel={channel} templateId={template?.id ?? null} />
       ) : isVoice ? (
-        <Text size="sm" c="dimmed" data-testid="voice-test-note">
-          Test drops come with the voice provider: for now, listen to the audio file with its play button.
-        </Text>
+        <CampaignTestSend
+          storeId={store.id}
+          channel="voice"
+          templateId={null}
+          drop={{
+            recordingId: values.recordingId ? Number(values.recordingId) : null,
+            callerIdId: values.callerIdId ? Number(values.callerIdId) : null,
+          }}
+        />
       ) : (
         <Text size="sm" c="dimmed">
           Tests are sent for e-mails and texts; use View to check the {channel === 'letter' ? 'letter' : 'voice script'}
