@@ -1,6 +1,13 @@
 import { audioContentType } from '../lib/voice.ts';
 import { apiRequest } from './client.ts';
-import type { CallerIdInput, CallerIdPatch, RecordingPatch, VoiceCallerId, VoiceRecording } from './voice.types.ts';
+import type {
+  CallerIdInput,
+  CallerIdPatch,
+  RecordingPatch,
+  VoiceCallerId,
+  VoiceRecording,
+  VoiceReport,
+} from './voice.types.ts';
 
 /** The store's recordings, active first, by name. */
 export async function fetchRecordings(storeId: number, signal?: AbortSignal): Promise<VoiceRecording[]> {
@@ -30,6 +37,10 @@ export function sendTestDrop(
   body: { callerIdId: number; to: string; requestKey: string },
 ): Promise<{ messageId: number; status: string; target: string | null }> {
   return apiRequest('POST', `/api/voice/recordings/${recordingId}/test-drop`, { body });
+}
+
+export function fetchVoiceReport(runId: number, signal?: AbortSignal): Promise<VoiceReport> {
+  return apiRequest<VoiceReport>('GET', `/api/batch-runs/${runId}/voice-report`, { signal });
 }
 
 export function updateRecording(id: number, patch: RecordingPatch): Promise<VoiceRecording> {

@@ -40,3 +40,15 @@ export interface CallerIdPatch {
   label?: string;
   active?: boolean;
 }
+
+/** GET /api/batch-runs/:runId/voice-report. */
+export interface VoiceReport {
+  runId: number;
+  scheduleId: number;
+  drops: number;
+  firstDropAt: string | null;
+  lastResultAt: string | null;
+  durationMs: number | null;
+  byStatus: Record<string, number>;
+  newlyBlocked: { number: string; line: string; forever: boolean; until: string | null }[];
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  durationLabel,
   AUDIO_HINT,
   audioContentType,
   callerIdLabel,
@@ -78,5 +79,13 @@ describe('caller IDs and recordings in lists', () => {
   it('names a recording with its length', () => {
     expect(recordingLabel({ name: 'Hello', durationMs: 12_000, active: true })).toBe('Hello (0:12)');
     expect(recordingLabel({ name: 'Old', durationMs: 61_000, active: false })).toBe('Old (1:01) (off)');
+  });
+});
+
+describe('durationLabel', () => {
+  it('reads seconds, minutes and hours', () => {
+    expect(durationLabel(45_200)).toBe('45 s');
+    expect(durationLabel(125_000)).toBe('2 min 05 s');
+    expect(durationLabel(3_720_000)).toBe('1 h 02 min');
   });
 });

@@ -84,3 +84,27 @@ export const VOICE_PURPOSE_OPTIONS: readonly { value: VoicePurpose; label: strin
 
 /** What the set-up hint says about files. */
 export const AUDIO_HINT = `WAV or MP3, ${AUDIO_LIMITS.minMs / 1000} s to ${AUDIO_LIMITS.maxMs / 60_000} min, at most ${formatSize(AUDIO_LIMITS.maxBytes)}.`;
+
+/** A voice report's states: the provider's results, and drops still going. */
+export const VOICE_RESULT_LABELS: Record<string, string> = {
+  delivered: 'Delivered',
+  busy: 'Busy',
+  unavailable: 'Unavailable',
+  impossible: 'Impossible to contact',
+  failed: 'Failed',
+  no_result: 'No result',
+  provider_error: 'Provider error',
+  in_progress: 'In Progress',
+  waiting: 'Waiting',
+  skipped: 'Skipped',
+  cancelled: 'Cancelled',
+};
+
+/** "2 min 05 s", "45 s", "1 h 02 min": how long a job took. */
+export function durationLabel(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Center, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useBatchRuns, useRunBatchSchedule } from '../../api/batches.queries.ts';
 import type { BatchSchedule } from '../../api/batches.types.ts';
@@ -6,11 +6,14 @@ import { RUN_STATUS_LABELS, runOutcomeMessage } from '../../lib/batch-labels.ts'
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { ConfirmDialog } from '../ConfirmDialog.tsx';
+import { VoiceReport } from '../voice/VoiceReport.tsx';
 
 const count = (n: number | null) => (n === null ? '—' : n);
 
 /** "Run now" (managers and administrators) and the latest runs. */
 export function BatchRunsPanel({ schedule, canRun }: { schedule: BatchSchedule; canRun: boolean }) {
+  const voice = schedule.channel === 'voice';
+  const [reportOf, setReportOf] = useState<number | null>(null);
   const runs = useBatchRuns(schedule.id, 10);
   const run = useRunBatchSchedule(schedule.id);
   const [confirming, setConfirming] = useState(false);
@@ -69,6 +72,7 @@ export function BatchRunsPanel({ schedule, canRun }: { schedule: BatchSchedule; 
                 <Table.Th ta="right">Taken</Table.Th>
                 <Table.Th ta="right">Queued</Table.Th>
                 <Table.Th ta="right">Held out</Table.Th>
+                {voice && <Table.Th>Voice drops</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -85,6 +89,13 @@ export function BatchRunsPanel({ schedule, canRun }: { schedule: BatchSchedule; 
                     <Table.Td ta="right">{count(r.selected)}</Table.Td>
                     <Table.Td ta="right">{count(r.enqueued)}</Table.Td>
                     <Table.Td ta="right">{count(r.heldOut)}</Table.Td>
+                    {voice && (
+                      <Table.Td>
+                        <Button size="compact-xs" variant="subtle" onClick={() => setReportOf(r.id)}>
+                          Report
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 );
               })}
@@ -92,6 +103,9 @@ export function BatchRunsPanel({ schedule, canRun }: { schedule: BatchSchedule; 
           </Table>
         )}
       </Stack>
+      <Modal opened={reportOf !== null} onClose={() => setReportOf(null)} title="Voice drop report" size="lg">
+        {reportOf !== null && <VoiceReport runId={reportOf} />}
+      </Modal>
       <ConfirmDialog
         opened={confirming}
         title="Run this batch now?"
