@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   render: () => import('./render.bench.ts'),
   send: () => import('./send.bench.ts'),
   batch: () => import('./batch.bench.ts'),
+  voice: () => import('./voice.bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

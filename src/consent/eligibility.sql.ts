@@ -36,6 +36,50 @@ export interface Check {
 }
 const when = (cond: RawBuilder<unknown>, code: ReasonCode): Check => ({ code, cond: sql`coalesce(${cond}, false)` });
 
+interface QuietMap {
+  defaultQuiet: boolean;
+  quietRegions: string[];
+  openRegions: string[];
+  /** Area codes whose answer differs from the store's. */
+  otherCodes: string[];
+}
+
+// Deciding ~500 places with luxon costs milliseconds; the answers only change with the minute, so
+// a send-time check per message (a voice port's every drop) reuses them within that minute.
+const quietMaps = new Map<string, QuietMap>();
+const QUIET_MAPS_KEPT = 64;
+
+/** Which known places are in quiet hours at `at` for the store's window and the day part. */
+function quietMap(store: Store, at: Date, dayPart: DayPart): QuietMap {
+  const storeWindow = { start: store.send_window_start, end: store.send_window_end };
+  const key = [
+    Math.floor(at.getTime() / 60_000),
+    store.country,
+    store.time_zone,
+    storeWindow.start,
+    storeWindow.end,
+    dayPart,
+  ].join('|');
+  const hit = quietMaps.get(key);
+  if (hit) return hit;
+  const quietIn = (p: RecipientPlace | undefined) =>
+    !checkSendWindow(
+      at,
+      p?.zone ?? store.time_zone,
+      dayPartWindow(effectiveWindow(storeWindow, p?.country ?? null, p?.region ?? null), dayPart),
+    ).open;
+  const defaultQuiet = quietIn(undefined);
+  const regions = Object.keys(REGION_ZONE_TABLE);
+  const quietRegions = regions.filter((k) => quietIn(addressPlace(...splitKey(k))));
+  const openRegions = regions.filter((k) => !quietRegions.includes(k));
+  // A code whose answer is the store's needs no entry: a miss falls through to the store's.
+  const otherCodes = [...AREA_CODE_PLACES.keys()].filter((code) => quietIn(areaCodePlace(code)) !== defaultQuiet);
+  const map = { defaultQuiet, quietRegions, openRegions, otherCodes };
+  if (quietMaps.size >= QUIET_MAPS_KEPT) quietMaps.delete(quietMaps.keys().next().value ?? '');
+  quietMaps.set(key, map);
+  return map;
+}
+
 /**
  * The reasons per customer of one store, as SQL: the set-based twin of `decideEligibility`,
  * without a vehicle. It must give the same reasons as the pure function for every customer;
@@ -52,19 +96,7 @@ export function reasonChecks(q: SetQuery, customerIds?: number[]): { checks: Che
   // the query looks the answers up: the address's region first, else the area code of the first
   // phone on file, else the store's zone (`recipientPlace`). The lists are inlined constants, so
   // PostgreSQL hashes each `= any(...)` (no join, no per-row scan of the list).
-  const storeWindow = { start: store.send_window_start, end: store.send_window_end };
-  const quietIn = (p: RecipientPlace | undefined) =>
-    !checkSendWindow(
-      at,
-      p?.zone ?? store.time_zone,
-      dayPartWindow(effectiveWindow(storeWindow, p?.country ?? null, p?.region ?? null), dayPart),
-    ).open;
-  const defaultQuiet = quietIn(undefined);
-  const regions = Object.keys(REGION_ZONE_TABLE);
-  const quietRegions = regions.filter((k) => quietIn(addressPlace(...splitKey(k))));
-  const openRegions = regions.filter((k) => !quietRegions.includes(k));
-  // A code whose answer is the store's needs no entry: a miss falls through to the store's.
-  const otherCodes = [...AREA_CODE_PLACES.keys()].filter((code) => quietIn(areaCodePlace(code)) !== defaultQuiet);
+  const { defaultQuiet, quietRegions, openRegions, otherCodes } = quietMap(store, at, dayPart);
   const regionKeyOf = sql`upper(trim(coalesce(c.country, ${country}))) || '-' || upper(trim(c.region))`;
   const firstPhone = sql`coalesce(c.cell_phone, c.home_phone, c.work_phone)`;
   const areaCode = sql`case when left(${firstPhone}, 2) = '+1' then substring(${firstPhone} from 3 for 3) end`;
