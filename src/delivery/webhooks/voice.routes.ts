@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -8,9 +7,8 @@ import { voiceWebhookSecret } from '../../channels/voice/voice-config.ts';
 import { DROP_RESULTS } from '../../channels/voice/voice-drop.provider.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError } from '../../shared/errors.ts';
 import type { VoiceResults } from '../voice/voice-results.service.ts';
-import { receiptDigest, verifyHmac } from './signatures.ts';
+import { acceptSigned, rawBodyKeeper } from './signed-body.ts';
 
 const resultBody = z.object({
   id: z.string().min(1).max(300).describe('The provider’s id for the drop'),
@@ -36,24 +34,12 @@ export function voiceWebhookRoutes(
     results: VoiceResults;
   },
 ) {
-  const rawBodies = new WeakMap<FastifyRequest, string>();
+  const body = rawBodyKeeper(64 * 1024);
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/webhooks/voice/:storeId',
     {
       config: { public: true },
-      preParsing: async (req, _reply, payload) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        for await (const chunk of payload) {
-          const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-          size += b.length;
-          if (size > 64 * 1024) throw new DomainError('invalid_input', 'The body is larger than 64 KB.');
-          chunks.push(b);
-        }
-        const raw = Buffer.concat(chunks);
-        rawBodies.set(req, raw.toString('utf8'));
-        return Object.assign(Readable.from([raw]), { receivedEncodedLength: raw.length });
-      },
+      preParsing: body.preParsing,
       schema: {
         tags: ['webhooks'],
         summary:
@@ -64,37 +50,25 @@ export function voiceWebhookRoutes(
     },
     async (req, reply) => {
       const { storeId } = req.params;
-      const raw = rawBodies.get(req) ?? '';
+      const raw = body.rawOf(req);
       const store = await deps.db.selectFrom('stores').select('id').where('id', '=', storeId).executeTakeFirst();
       const secret = store ? await voiceWebhookSecret(deps.channels, storeId, deps.masterKey) : null;
       if (!secret)
         return reply
           .status(404)
           .send({ error: { code: 'not_found', message: 'No voice webhook secret is set for this store.' } });
-      const ts = req.headers['x-forecourt-timestamp'];
-      const sig = req.headers['x-forecourt-signature'];
-      const signature = typeof sig === 'string' ? sig : undefined;
-      const check = verifyHmac(secret, typeof ts === 'string' ? ts : undefined, raw, signature, deps.clock.now());
-      if (!check.ok)
-        return reply.status(403).send({ error: { code: 'webhook_signature', message: `Refused: ${check.reason}.` } });
       const parsed = resultBody.safeParse(req.body);
-      if (!parsed.success)
-        return reply.status(400).send({
-          error: {
-            code: 'invalid_input',
-            message: `The body must be { "id", "foreignId", "result": ${DROP_RESULTS.join(' | ')} }.`,
-          },
-        });
-      const fresh = await deps.db
-        .insertInto('webhook_receipts')
-        .values({ digest: receiptDigest('voice', signature ?? '', raw), received_at: deps.clock.now() })
-        .onConflict((oc) => oc.column('digest').doNothing())
-        .returning('digest')
-        .executeTakeFirst();
-      if (!fresh)
-        return reply
-          .status(409)
-          .send({ error: { code: 'webhook_replay', message: 'This request was already received.' } });
+      const accepted = await acceptSigned(req, reply, {
+        db: deps.db,
+        now: deps.clock.now(),
+        secret,
+        raw,
+        receiptKind: 'voice',
+        bodyError: parsed.success
+          ? null
+          : `The body must be { "id", "foreignId", "result": ${DROP_RESULTS.join(' | ')} }.`,
+      });
+      if (!accepted || !parsed.success) return reply;
       const r = parsed.data;
       const outcome = await deps.results.report(storeId, r.foreignId, r.result, r.detail ?? null);
       if (outcome === 'unknown')
