@@ -4,7 +4,7 @@ import { reasonsQuery } from '../consent/eligibility.sql.ts';
 import { checkSendWindow, dayPartWindow, effectiveWindow } from '../consent/quiet-hours.rules.ts';
 import { recipientPlace } from '../consent/time-zone.rules.ts';
 import { displayName } from '../customers/customers.presenter.ts';
-import { loadMergeProfiles } from '../customers/merge-profiles.store.ts';
+import { loadMergeRows } from '../customers/merge-profiles.store.ts';
 import type { BatchChannel, BatchRun, Customer, Database, Template, TemplateVersion } from '../db/schema.ts';
 import { deliveryKey } from '../delivery/delivery-key.rules.ts';
 import type { NewOutboxMessage } from '../delivery/outbox.store.ts';
@@ -19,13 +19,7 @@ import type { Renderer } from '../templates/render.ts';
 import { audienceCondition, audienceContext } from './audiences.sql.ts';
 import { scheduleProblems } from './batch-schedule.rules.ts';
 import { enqueueRunChunk } from './batch-runs.store.ts';
-import {
-  previewSelection,
-  recordContactState,
-  takeSelection,
-  type BatchExclusion,
-  type SelectionSpec,
-} from './batch-selection.sql.ts';
+import { previewSelection, takeSelection, type BatchExclusion, type SelectionSpec } from './batch-selection.sql.ts';
 import { findSchedule, loadScheduleRows, partsOf, type LoadedSchedule } from './batch-schedules.store.ts';
 import { eligibleAgainOn } from './recycle.rules.ts';
 
@@ -67,6 +61,27 @@ interface Lane {
 }
 
 const LEASE_MS = 15 * 60_000;
+// A running run renews its lease at most this often (as chunks are written): far inside LEASE_MS.
+const RENEW_MS = 30_000;
+/** The customer columns a run's messages read besides the merge input's: target and quiet hours. */
+const RUN_CUSTOMER_COLUMNS = [
+  'email',
+  'cell_phone',
+  'home_phone',
+  'work_phone',
+  'country',
+  'region',
+  'mailing_name',
+  'address_to',
+  'name',
+  'first_name',
+  'last_name',
+  'address_line1',
+  'address_line2',
+  'city',
+  'postal_code',
+] as const satisfies readonly (keyof Customer)[];
+type RunCustomer = Pick<Customer, 'id' | (typeof RUN_CUSTOMER_COLUMNS)[number]>;
 // Two-key advisory lock: (our namespace, store). Selections of one store run one at a time, so two
 // schedules starting together cannot both take a customer before either has reserved them.
 const SELECTION_LOCK = 734_201;
@@ -264,7 +279,12 @@ export function createBatchRunService(deps: {
         .limit(1)
         .executeTakeFirst();
       if (taken) return;
-      const take = { runId: run.id, holdoutPercent: l.schedule.holdout_percent };
+      // Each take also marks its customers contacted, reserved and recycling (customer_contact_state).
+      const take = {
+        runId: run.id,
+        holdoutPercent: l.schedule.holdout_percent,
+        contactState: { reservedUntil, recycle: code && until ? { key: code.key, until } : null },
+      };
       const counts = await takeSelection(trx, spec, take);
       const fallback = fallbackSpec(l, spec);
       const room = spec.limit - counts.selected;
@@ -273,11 +293,6 @@ export function createBatchRunService(deps: {
         counts.selected += more.selected;
         counts.heldOut += more.heldOut;
       }
-      await recordContactState(
-        trx,
-        { id: run.id, storeId: l.store.id, at, reservedUntil },
-        code && until ? { key: code.key, until } : null,
-      );
       await trx
         .updateTable('batch_runs')
         .set({
@@ -296,13 +311,54 @@ export function createBatchRunService(deps: {
     l: LoadedSchedule,
     run: BatchRun,
     lane: Lane,
-    customer: Customer,
+    customer: RunCustomer,
     rendered: { subject: string | null; html: string | null; text: string | null },
   ): NewOutboxMessage {
     const s = l.schedule;
     const { channel, tpl } = lane;
     const target = targetOf(channel, customer);
-    const base = {
+    let outcome: Pick<NewOutboxMessage, 'status' | 'statusReason' | 'statusDetail' | 'dueAt'> = {
+      status: 'queued',
+      statusReason: null,
+      statusDetail: null,
+      dueAt: run.as_of,
+    };
+    if (!target)
+      outcome = { status: 'skipped', statusReason: 'no_target', statusDetail: 'no address on file', dueAt: run.as_of };
+    // Texts and drops wait for the recipient's window (and the late-day part when chosen).
+    else if (channel === 'sms' || channel === 'voice') {
+      const place = recipientPlace(
+        customer,
+        [customer.cell_phone, customer.home_phone, customer.work_phone],
+        l.store.time_zone,
+      );
+      const window = dayPartWindow(
+        effectiveWindow(
+          { start: l.store.send_window_start, end: l.store.send_window_end },
+          place.country,
+          place.region,
+        ),
+        s.day_part,
+      );
+      const now = clock.now();
+      const w = checkSendWindow(now > run.as_of ? now : run.as_of, place.zone, window);
+      if (!w.open)
+        outcome = w.nextOpening
+          ? {
+              status: 'deferred',
+              statusReason: 'quiet_hours',
+              statusDetail: `outside ${window.start}–${window.end} in ${place.zone}`,
+              dueAt: w.nextOpening,
+            }
+          : {
+              status: 'skipped',
+              statusReason: 'quiet_hours',
+              statusDetail: `no open hours in ${window.start}–${window.end}`,
+              dueAt: run.as_of,
+            };
+    }
+    // One object literal (no spreads): a hundred thousand of them per run.
+    return {
       storeId: l.store.id,
       customerId: customer.id,
       deliveryKey: deliveryKey({
@@ -328,50 +384,11 @@ export function createBatchRunService(deps: {
       subject: rendered.subject,
       html: rendered.html,
       text: rendered.text,
+      status: outcome.status,
+      statusReason: outcome.statusReason,
+      statusDetail: outcome.statusDetail,
+      dueAt: outcome.dueAt,
     };
-    if (!target)
-      return {
-        ...base,
-        status: 'skipped',
-        statusReason: 'no_target',
-        statusDetail: 'no address on file',
-        dueAt: run.as_of,
-      };
-    // Texts and drops wait for the recipient's window (and the late-day part when chosen).
-    if (channel === 'sms' || channel === 'voice') {
-      const place = recipientPlace(
-        customer,
-        [customer.cell_phone, customer.home_phone, customer.work_phone],
-        l.store.time_zone,
-      );
-      const window = dayPartWindow(
-        effectiveWindow(
-          { start: l.store.send_window_start, end: l.store.send_window_end },
-          place.country,
-          place.region,
-        ),
-        s.day_part,
-      );
-      const now = clock.now();
-      const w = checkSendWindow(now > run.as_of ? now : run.as_of, place.zone, window);
-      if (!w.open)
-        return w.nextOpening
-          ? {
-              ...base,
-              status: 'deferred',
-              statusReason: 'quiet_hours',
-              statusDetail: `outside ${window.start}–${window.end} in ${place.zone}`,
-              dueAt: w.nextOpening,
-            }
-          : {
-              ...base,
-              status: 'skipped',
-              statusReason: 'quiet_hours',
-              statusDetail: `no open hours in ${window.start}–${window.end}`,
-              dueAt: run.as_of,
-            };
-    }
-    return { ...base, status: 'queued', statusReason: null, statusDetail: null, dueAt: run.as_of };
   }
 
   /**
@@ -395,17 +412,25 @@ export function createBatchRunService(deps: {
       });
     const writes = new Set<Promise<void>>();
     let failure: { error: unknown } | null = null;
+    // Renewed as chunks are written, at most every RENEW_MS (claim() set it at the start).
+    let renewedAt = clock.now().getTime();
+    const renew = async () => {
+      const now = clock.now().getTime();
+      if (now - renewedAt < RENEW_MS) return;
+      renewedAt = now;
+      await db
+        .updateTable('batch_runs')
+        .set({ lease_until: new Date(now + LEASE_MS) })
+        .where('id', '=', run.id)
+        .execute();
+    };
     const write = async (chunk: NewOutboxMessage[]) => {
       while (writes.size >= writesInFlight) await Promise.race(writes);
       if (failure) throw failure.error;
       const p: Promise<void> = enqueueRunChunk(db, run.id, chunk, clock.now())
         .then(async () => {
           onChunk(chunk.length);
-          await db
-            .updateTable('batch_runs')
-            .set({ lease_until: new Date(clock.now().getTime() + LEASE_MS) })
-            .where('id', '=', run.id)
-            .execute();
+          await renew();
         })
         .catch((error: unknown) => {
           failure ??= { error };
@@ -461,7 +486,7 @@ export function createBatchRunService(deps: {
     const load = (from: number) => {
       const ids = pending.slice(from, from + chunkSize);
       // Never left unhandled while the chunk before renders; awaited below.
-      const p = loadMergeProfiles(db, l.store.id, ids, run.as_of, needs);
+      const p = loadMergeRows(db, l.store.id, ids, run.as_of, needs, RUN_CUSTOMER_COLUMNS);
       p.catch(() => undefined);
       return p;
     };
@@ -576,7 +601,10 @@ export function createBatchRunService(deps: {
 export type BatchRunService = ReturnType<typeof createBatchRunService>;
 
 /** Where the message goes: e-mail, cell, cell else home (never work) for drops, the postal address. */
-export function targetOf(channel: BatchChannel, c: Customer): string | null {
+export function targetOf(
+  channel: BatchChannel,
+  c: Pick<Customer, Exclude<(typeof RUN_CUSTOMER_COLUMNS)[number], 'work_phone' | 'country'>>,
+): string | null {
   switch (channel) {
     case 'email':
       return c.email;

@@ -182,11 +182,18 @@ export async function previewSelection(
 export interface TakeOptions {
   runId: number;
   holdoutPercent: number;
+  /**
+   * Also mark the customers taken as contacted at the run's as-of time, reserved by the run until
+   * `reservedUntil`, and in the recycle period of `recycle` (a longer period already running is
+   * kept) — in the same statement. Held-out customers count as contacted too.
+   */
+  contactState?: { reservedUntil: Date; recycle: { key: string; until: Date } | null } | undefined;
 }
 
 /**
  * Selects and takes the run's customers in one statement: inserts them into `batch_contacts`
- * (a deterministic `holdoutPercent` of them flagged as the control group) and returns the counts.
+ * (a deterministic `holdoutPercent` of them flagged as the control group), with `contactState`
+ * records their contact state (`customer_contact_state`), and returns the counts.
  * Call it inside a transaction holding the store's selection lock (batch-run.service.ts).
  */
 export async function takeSelection(
@@ -200,42 +207,50 @@ export async function takeSelection(
     opts.holdoutPercent > 0
       ? sql`(abs(hashtext(${String(opts.runId)} || ':' || p.id::text)) % 100) < ${sql.lit(opts.holdoutPercent)}`
       : sql`false`;
-  const { rows } = await sql<CountRow & { selected: number; held_out: number }>`with ${q.ctes}, p as (${q.picked}),
+  // Two statements: PostgreSQL plans no parallel scan for a statement that writes, and the
+  // selection's pass over the audience is most of it. The select picks, the insert takes.
+  const { rows } = await sql<CountRow & { picked: (number | string)[] | null }>`with ${q.ctes}, p as (${q.picked})
+    select ${q.counts}, (select array_agg(id) from p) as picked
+    from g`.execute(db);
+  const row = rows[0];
+  const picked = (row?.picked ?? []).map(Number);
+  const taken =
+    picked.length === 0
+      ? { selected: 0, held_out: 0 }
+      : (
+          await sql<{ selected: number; held_out: number }>`with p as (select unnest(${picked}::bigint[]) as id),
     ins as (
       insert into batch_contacts (run_id, schedule_id, store_id, customer_id, contact_type, channel, holdout, contacted_at)
       select ${opts.runId}::bigint, ${s.scheduleId}::bigint, ${s.store.id}::bigint, p.id, ${s.contactType}::text,
         ${s.channel}::text, ${holdout}, ${s.at}::timestamptz
       from p
       on conflict (run_id, customer_id) do nothing
-      returning holdout
-    )
-    select ${q.counts}, (select count(*)::int from ins) as selected,
-      (select count(*) filter (where holdout)::int from ins) as held_out
-    from g`.execute(db);
-  const row = rows[0];
-  const selected = Number(row?.selected ?? 0);
-  return { ...readCounts(row, q.codes, selected), selected, heldOut: Number(row?.held_out ?? 0) };
+      returning customer_id, holdout
+    )${contactStateCte(s, opts)}
+    select count(*)::int as selected, count(*) filter (where holdout)::int as held_out from ins`.execute(db)
+        ).rows[0];
+  const selected = Number(taken?.selected ?? 0);
+  return { ...readCounts(row, q.codes, selected), selected, heldOut: Number(taken?.held_out ?? 0) };
 }
 
-/**
- * Marks the run's customers as contacted now, reserved by the run until `reservedUntil`, and in
- * the recycle period of `recycle` (a longer period already running is kept).
- */
-export async function recordContactState(
-  db: Kysely<Database>,
-  run: { id: number; storeId: number; at: Date; reservedUntil: Date },
-  recycle: { key: string; until: Date } | null,
-): Promise<void> {
-  await sql`insert into customer_contact_state as s
-      (customer_id, store_id, last_contacted_at, recycle_code, recycle_until, reserved_by, reserved_until)
-    select b.customer_id, b.store_id, ${run.at}::timestamptz, ${recycle?.key ?? null}::text,
-      ${recycle?.until ?? null}::timestamptz, ${`run:${run.id}`}, ${run.reservedUntil}::timestamptz
-    from batch_contacts b where b.run_id = ${run.id}
-    on conflict (customer_id) do update set
-      last_contacted_at = greatest(s.last_contacted_at, excluded.last_contacted_at),
-      recycle_code = case when excluded.recycle_until > coalesce(s.recycle_until, '-infinity')
-        then excluded.recycle_code else s.recycle_code end,
-      recycle_until = greatest(s.recycle_until, excluded.recycle_until),
-      reserved_by = excluded.reserved_by,
-      reserved_until = excluded.reserved_until`.execute(db);
+/** The upsert of the taken customers' contact state, as a CTE after `ins` (or nothing). */
+function contactStateCte(s: SelectionSpec, opts: TakeOptions): RawBuilder<unknown> {
+  const cs = opts.contactState;
+  if (!cs) return sql``;
+  const recycle = cs.recycle;
+  return sql`,
+    cs as (
+      insert into customer_contact_state as s
+        (customer_id, store_id, last_contacted_at, recycle_code, recycle_until, reserved_by, reserved_until)
+      select ins.customer_id, ${s.store.id}::bigint, ${s.at}::timestamptz, ${recycle?.key ?? null}::text,
+        ${recycle?.until ?? null}::timestamptz, ${`run:${opts.runId}`}::text, ${cs.reservedUntil}::timestamptz
+      from ins
+      on conflict (customer_id) do update set
+        last_contacted_at = greatest(s.last_contacted_at, excluded.last_contacted_at),
+        recycle_code = case when excluded.recycle_until > coalesce(s.recycle_until, '-infinity')
+          then excluded.recycle_code else s.recycle_code end,
+        recycle_until = greatest(s.recycle_until, excluded.recycle_until),
+        reserved_by = excluded.reserved_by,
+        reserved_until = excluded.reserved_until
+    )`;
 }

@@ -1,6 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { MergeProfile } from '../templates/merge-input.rows.ts';
+import type { Customer, Database } from '../db/schema.ts';
+import {
+  MERGE_APPOINTMENT_COLUMNS,
+  MERGE_CUSTOMER_COLUMNS,
+  MERGE_VEHICLE_COLUMNS,
+  MERGE_VISIT_COLUMNS,
+  type MergeFacts,
+  type MergeProfile,
+} from '../templates/merge-input.rows.ts';
 import type { SalespersonEvidence } from './salesperson.rules.ts';
 
 /**
@@ -30,20 +37,49 @@ export async function loadMergeProfiles(
   now: Date,
   needs: ProfileNeeds = EVERYTHING,
 ): Promise<Map<number, MergeProfile>> {
+  return (await loadFacts(db, storeId, customerIds, now, needs, null)) as Map<number, MergeProfile>;
+}
+
+/** What loadMergeRows gives per customer: the merge facts, and the customer columns asked for. */
+export type MergeRows<K extends keyof Customer> = MergeFacts & {
+  customer: MergeFacts['customer'] & Pick<Customer, K>;
+};
+
+/**
+ * loadMergeProfiles reading only the columns the merge input reads (MERGE_*_COLUMNS), plus
+ * `customerColumns` of the customer (a batch's target and quiet hours): a batch chunk's read,
+ * without the timestamps and notes it would parse and throw away.
+ */
+export async function loadMergeRows<K extends keyof Customer>(
+  db: Kysely<Database>,
+  storeId: number,
+  customerIds: readonly number[],
+  now: Date,
+  needs: ProfileNeeds,
+  customerColumns: readonly K[],
+): Promise<Map<number, MergeRows<K>>> {
+  const customer = [...new Set<keyof Customer>([...MERGE_CUSTOMER_COLUMNS, ...customerColumns])];
+  return (await loadFacts(db, storeId, customerIds, now, needs, { customer })) as Map<number, MergeRows<K>>;
+}
+
+async function loadFacts(
+  db: Kysely<Database>,
+  storeId: number,
+  customerIds: readonly number[],
+  now: Date,
+  needs: ProfileNeeds,
+  narrow: { customer: readonly (keyof Customer)[] } | null,
+): Promise<Map<number, MergeFacts>> {
   if (customerIds.length === 0) return new Map();
   const ids = sql`${[...customerIds]}::bigint[]`;
   const none = Promise.resolve([]);
   const [customers, vehicles, visits, appointments, deals, reassignments, activities] = await Promise.all([
-    db
-      .selectFrom('customers')
-      .selectAll()
+    (narrow ? db.selectFrom('customers').select(narrow.customer) : db.selectFrom('customers').selectAll())
       .where('store_id', '=', storeId)
       .where(sql<boolean>`id = any(${ids})`)
-      .execute(),
+      .execute() as Promise<MergeFacts['customer'][]>,
     needs.vehicles
-      ? db
-          .selectFrom('vehicles')
-          .selectAll()
+      ? (narrow ? db.selectFrom('vehicles').select(MERGE_VEHICLE_COLUMNS) : db.selectFrom('vehicles').selectAll())
           .where('store_id', '=', storeId)
           .where(sql<boolean>`customer_id = any(${ids})`)
           .orderBy('customer_id')
@@ -51,9 +87,7 @@ export async function loadMergeProfiles(
           .execute()
       : none,
     needs.visits
-      ? db
-          .selectFrom('visits')
-          .selectAll()
+      ? (narrow ? db.selectFrom('visits').select(MERGE_VISIT_COLUMNS) : db.selectFrom('visits').selectAll())
           .distinctOn('customer_id')
           .where('store_id', '=', storeId)
           .where(sql<boolean>`customer_id = any(${ids})`)
@@ -65,9 +99,10 @@ export async function loadMergeProfiles(
     // The one appointment the merge input uses (mergeInputFromProfile): the next scheduled one,
     // else the latest.
     needs.appointments
-      ? db
-          .selectFrom('appointments')
-          .selectAll()
+      ? (narrow
+          ? db.selectFrom('appointments').select(MERGE_APPOINTMENT_COLUMNS)
+          : db.selectFrom('appointments').selectAll()
+        )
           .distinctOn('customer_id')
           .where('store_id', '=', storeId)
           .where(sql<boolean>`customer_id = any(${ids})`)
@@ -135,7 +170,7 @@ export async function loadMergeProfiles(
   const reassignmentOf = evidence(reassignments);
   const activityOf = evidence(activities);
 
-  const out = new Map<number, MergeProfile>();
+  const out = new Map<number, MergeFacts>();
   for (const customer of customers) {
     const id = customer.id;
     const visit = visitOf.get(id);

@@ -1,6 +1,6 @@
 import type { CustomerProfileData } from '../customers/customers.store.ts';
 import { currentSalesperson } from '../customers/salesperson.rules.ts';
-import type { Store } from '../db/schema.ts';
+import type { Appointment, Customer, Store, Vehicle, Visit } from '../db/schema.ts';
 import type { MergeInput, StoreInput } from './merge-context.ts';
 import type { Sender } from './message.render.ts';
 
@@ -35,13 +35,59 @@ export const storeSender = (store: Store): Sender => ({
   postalAddress: storeAddressLines(store),
 });
 
+/** The customer columns the merge input reads. */
+export const MERGE_CUSTOMER_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'name',
+  'mailing_name',
+  'language',
+  'is_prospect',
+] as const satisfies readonly (keyof Customer)[];
+/** The vehicle, visit and appointment columns the merge input reads (with customer_id, to group them). */
+export const MERGE_VEHICLE_COLUMNS = [
+  'id',
+  'customer_id',
+  'year',
+  'make',
+  'model',
+  'plate',
+] as const satisfies readonly (keyof Vehicle)[];
+export const MERGE_VISIT_COLUMNS = [
+  'customer_id',
+  'vehicle_id',
+  'visit_date',
+  'deferred_items',
+] as const satisfies readonly (keyof Visit)[];
+export const MERGE_APPOINTMENT_COLUMNS = [
+  'customer_id',
+  'vehicle_id',
+  'status',
+  'scheduled_at',
+] as const satisfies readonly (keyof Appointment)[];
+
+/**
+ * What mergeInputFromProfile reads of a profile: a MergeProfile is one, and so is what a batch
+ * loads with only the columns above (merge-profiles.store.ts, loadMergeRows).
+ */
+export interface MergeFacts {
+  customer: Pick<Customer, (typeof MERGE_CUSTOMER_COLUMNS)[number]>;
+  vehicles: readonly Pick<Vehicle, (typeof MERGE_VEHICLE_COLUMNS)[number]>[];
+  visits: readonly Pick<Visit, (typeof MERGE_VISIT_COLUMNS)[number]>[];
+  appointments: readonly Pick<Appointment, (typeof MERGE_APPOINTMENT_COLUMNS)[number]>[];
+  lastDeal?: MergeProfile['lastDeal'];
+  lastReassignment?: MergeProfile['lastReassignment'];
+  lastActivity?: MergeProfile['lastActivity'];
+}
+
 /**
  * The merge input for a customer as the profile shows them: the vehicle of the last visit (else
  * the newest), the next scheduled appointment (else the latest), the last visit and its deferred
  * items, and the current salesperson.
  */
 export function mergeInputFromProfile(
-  p: MergeProfile,
+  p: MergeFacts,
   store: Store,
   now: Date,
   unsubscribeUrl: string | null,
