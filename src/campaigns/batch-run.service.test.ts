@@ -127,6 +127,8 @@ beforeEach(async () => {
   await k.deleteFrom('outbox_messages').execute();
   await k.deleteFrom('batch_runs').execute();
   await k.deleteFrom('batch_schedules').execute();
+  await k.deleteFrom('voice_recordings').execute();
+  await k.deleteFrom('voice_caller_ids').execute();
   await k.deleteFrom('customer_contact_state').execute();
   await k.deleteFrom('appointments').execute();
   await k.deleteFrom('vehicles').execute();
@@ -360,6 +362,74 @@ describe('a daily run', () => {
     );
     expect(msgs.find((m) => m.customer_id === ann.id)?.body_text).toContain('your Honda is due');
     expect(msgs.some((m) => m.customer_id === ben.id)).toBe(false);
+  });
+
+  it('a voice batch drops the recording with the caller ID to the cell, else the home phone, never the work phone', async () => {
+    const k = db.kysely;
+    const [ann, ben, cat] = hondas as [Customer, Customer, Customer, Customer];
+    await k.updateTable('customers').set({ home_phone: '+14165557101' }).where('id', '=', ann.id).execute();
+    await k
+      .updateTable('customers')
+      .set({ cell_phone: null, home_phone: '+14165557102', work_phone: '+14165557103' })
+      .where('id', '=', ben.id)
+      .execute();
+    await k
+      .updateTable('customers')
+      .set({ cell_phone: null, home_phone: null, work_phone: '+14165557104' })
+      .where('id', '=', cat.id)
+      .execute();
+    const rec = await k
+      .insertInto('voice_recordings')
+      .values({
+        store_id: store.id,
+        name: `Reminder ${++seq}`,
+        format: 'wav',
+        duration_ms: 5000,
+        size_bytes: 4,
+        sha256: 'x',
+        content: Buffer.from('RIFF'),
+      })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow();
+    const caller = await k
+      .insertInto('voice_caller_ids')
+      .values({ store_id: store.id, number: `+1416555${7200 + seq}`, label: 'BDC' })
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow();
+    const id = await schedule(store, {
+      channel: 'voice',
+      template_id: null,
+      recording_id: rec.id,
+      caller_id_id: caller.id,
+      purpose: 'service',
+      recycle_code_id: await idOf('recycle_codes', store, 'voice_drop'),
+    });
+    const report = await service().run(id);
+    expect(report.excluded).toEqual({ no_phone: 1 });
+    const msgs = await messagesOf([report.runId ?? 0]);
+    expect(msgs.map((m) => [m.customer_id, m.target])).toEqual(
+      expect.arrayContaining([
+        [ann.id, ann.cell_phone],
+        [ben.id, '+14165557102'],
+      ]),
+    );
+    expect(msgs.some((m) => m.customer_id === cat.id)).toBe(false);
+    expect(msgs[0]).toMatchObject({
+      channel: 'voice',
+      sender: caller.number,
+      media_ref: `recording:${rec.id}`,
+      body_text: `Voice drop: ${rec.name}`,
+      template_version_id: null,
+      purpose: 'service',
+    });
+    // Voice drops recycle for the voice-drop code's 10 days.
+    const state = await k
+      .selectFrom('customer_contact_state')
+      .selectAll()
+      .where('customer_id', '=', ann.id)
+      .executeTakeFirstOrThrow();
+    expect(state).toMatchObject({ recycle_code: 'voice_drop' });
+    expect(state.recycle_until?.toISOString()).toBe('2026-06-25T14:00:00.000Z');
   });
 
   it('refuses a schedule whose template is for another channel, naming it', async () => {
