@@ -76,7 +76,7 @@ export async function run(args: string[]): Promise<void> {
   }
 }
 
-interface Options {
+export interface Options {
   customers: number;
   matchPercent: number;
   limit: number;
@@ -89,7 +89,7 @@ interface Options {
   profile: boolean;
 }
 
-interface Opened {
+export interface Opened {
   label: string;
   db: Db;
   load: LoadTarget;
@@ -97,7 +97,7 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function openPg(o: Options): Promise<Opened> {
+export async function openPg(o: Options): Promise<Opened> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('set DATABASE_URL for --target postgres (eval "$(scripts/pg-test-server.sh start)")');
   const name = o.keep
@@ -132,7 +132,7 @@ async function openPg(o: Options): Promise<Opened> {
   };
 }
 
-async function openPGlite(o: Options): Promise<Opened> {
+export async function openPGlite(o: Options): Promise<Opened> {
   const dir = o.keep
     ? path.join(os.tmpdir(), `forecourt-bench-batch-pglite-${o.customers}-${o.matchPercent}`)
     : fs.mkdtempSync(path.join(os.tmpdir(), 'forecourt-bench-batch-'));
@@ -185,7 +185,10 @@ const TEMPLATE = {
 };
 
 /** Creates the store, loads the data and creates the schedule, or finds them when kept from before. */
-async function prepare(opened: Opened, o: Options): Promise<{ storeId: number; scheduleId: number; loaded: string }> {
+export async function prepare(
+  opened: Opened,
+  o: Options,
+): Promise<{ storeId: number; scheduleId: number; loaded: string }> {
   const { db, load } = opened;
   const k = db.kysely;
   await migrateToLatest(db);

@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   send: () => import('./send.bench.ts'),
   batch: () => import('./batch.bench.ts'),
   voice: () => import('./voice.bench.ts'),
+  lifecycle: () => import('./lifecycle.bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

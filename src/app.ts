@@ -48,6 +48,10 @@ import { createPrintFileCloser, type PrintFileCloser } from './channels/print/pr
 import { createPrintFilesService } from './delivery/print-files.service.ts';
 import { printFilesRoutes } from './delivery/print-files.routes.ts';
 import { createBatchRunService, type BatchRunService } from './campaigns/batch-run.service.ts';
+import { createLifecycleRunService, type LifecycleRunService } from './lifecycle/lifecycle-run.service.ts';
+import { createLifecycleSendCheck } from './lifecycle/lifecycle-send-check.ts';
+import { createLifecycleSettingsService } from './lifecycle/lifecycle-settings.service.ts';
+import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
 import { batchSchedulesRoutes } from './campaigns/batch-schedules.routes.ts';
 import { batchStatusRoutes } from './campaigns/batch-status.routes.ts';
 import { createBatchSchedulesService } from './campaigns/batch-schedules.service.ts';
@@ -132,15 +136,18 @@ export function buildPrintFileCloser(deps: {
   return createPrintFileCloser(deps);
 }
 
-/** Batch runs outside the HTTP side: the worker's cron and `forecourt batch run`. */
-export function buildBatchRuns(deps: {
+/** What a run service outside the HTTP side is built from (the worker, the CLI). */
+interface RunDeps {
   config: Pick<Config, 'publicUrl' | 'inboundEmail'>;
   db: Kysely<Database>;
   clock: Clock;
   masterKey: Buffer;
   owner: string;
   onEnqueued?: () => void;
-}): BatchRunService {
+}
+
+/** The parts every run service shares: renderer, unsubscribe links, owner and wake-up. */
+function runParts(deps: RunDeps) {
   const unsubscribe = buildUnsubscribe({
     db: deps.db,
     clock: deps.clock,
@@ -149,14 +156,24 @@ export function buildBatchRuns(deps: {
     publicUrl: deps.config.publicUrl,
     inboundEmail: deps.config.inboundEmail,
   });
-  return createBatchRunService({
+  return {
     db: deps.db,
     clock: deps.clock,
     renderer: createRenderer(),
     unsubscribe,
     owner: deps.owner,
     ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
-  });
+  };
+}
+
+/** Batch runs outside the HTTP side: the worker's cron and `forecourt batch run`. */
+export function buildBatchRuns(deps: RunDeps): BatchRunService {
+  return createBatchRunService(runParts(deps));
+}
+
+/** 360° Customer Contact runs outside the HTTP side: the worker's daily tick and `forecourt lifecycle run`. */
+export function buildLifecycleRuns(deps: RunDeps): LifecycleRunService {
+  return createLifecycleRunService(runParts(deps));
 }
 
 /**
@@ -269,6 +286,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   });
   batchStatusRoutes(server, { db, clock });
+  lifecycleRoutes(server, {
+    db,
+    clock,
+    settings: createLifecycleSettingsService({ db, clock }),
+    runs: createLifecycleRunService({
+      db,
+      clock,
+      renderer,
+      unsubscribe,
+      owner: `http:${process.pid}`,
+      ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
+    }),
+  });
   return server;
 }
 
@@ -361,17 +391,20 @@ export function buildDispatcher(deps: {
     db,
     clock: deps.clock,
     senders,
+    sourceChecks: [createLifecycleSendCheck(db)],
     logger: deps.logger,
     onOutcome: (m, _outcome, result) => feedback.afterAttempt(m, result),
+    // Marketing e-mail and every 360° e-mail (whose unsubscribe also sets Do Not Mail) carry List-Unsubscribe.
     headersFor: (m) =>
-      m.channel === 'email' && m.purpose === 'marketing' && m.customer_id !== null
+      m.channel === 'email' && m.customer_id !== null && (m.purpose === 'marketing' || m.source_kind === 'automation')
         ? unsubscribe.headersFor(
             unsubscribe.urlFor({
               customerId: m.customer_id,
               storeId: m.store_id,
               channel: 'email',
-              purpose: 'marketing',
+              purpose: m.purpose,
               messageId: m.id,
+              ...(m.source_kind === 'automation' ? { doNotMail: true } : {}),
             }),
           )
         : {},

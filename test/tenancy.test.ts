@@ -192,6 +192,9 @@ const BODIES: Record<string, object> = {
   },
   'POST /api/stores/{storeId}/voice/caller-ids': { number: '+14165550112', label: 'Probe' },
   'PATCH /api/voice/caller-ids/{callerIdId}': { active: false },
+  'PATCH /api/stores/{storeId}/lifecycle': { emailOn: false },
+  'POST /api/stores/{storeId}/lifecycle/preview': {},
+  'POST /api/stores/{storeId}/lifecycle/run': {},
 };
 
 const NO_STORE_PARAMS = new Set([

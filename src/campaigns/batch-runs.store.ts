@@ -28,6 +28,7 @@ const COLUMNS = [
   'body_html',
   'body_text',
   'media_ref',
+  'reply_to',
   'status',
   'status_reason',
   'status_detail',
@@ -95,19 +96,19 @@ export async function enqueueRunChunk(
         ${col((r) => r.target)}::text[], ${col((r) => r.sender)}::text[],
         ${col((r) => textArrayLiteral(r.cc))}::text[], ${col((r) => textArrayLiteral(r.bcc))}::text[],
         ${subject}, ${html}, ${text},
-        ${col((r) => r.media_ref)}::text[], ${col((r) => r.status)}::text[], ${col((r) => r.status_reason)}::text[],
+        ${col((r) => r.media_ref)}::text[], ${col((r) => r.reply_to)}::text[], ${col((r) => r.status)}::text[], ${col((r) => r.status_reason)}::text[],
         ${col((r) => r.status_detail)}::text[], ${col((r) => iso(r.due_at))}::text[],
         ${col((r) => iso(r.created_at))}::text[], ${col((r) => iso(r.updated_at))}::text[],
         ${col((r) => iso(r.finished_at))}::text[]
       ) as m(store_id, customer_id, delivery_key, source_kind, source_ref, step, channel, purpose, contact_type,
-        template_version_id, user_id, target, sender, cc, bcc, subject, body_html, body_text, media_ref, status,
-        status_reason, status_detail, due_at, created_at, updated_at, finished_at)
+        template_version_id, user_id, target, sender, cc, bcc, subject, body_html, body_text, media_ref, reply_to,
+        status, status_reason, status_detail, due_at, created_at, updated_at, finished_at)
     ),
     ins as (
       insert into outbox_messages (${sql.join(COLUMNS.map((c) => sql.ref(c)))})
       select store_id, customer_id, delivery_key, source_kind, source_ref, step, channel, purpose, contact_type,
         template_version_id, user_id, target, sender, cc::text[], bcc::text[], subject, body_html, body_text,
-        media_ref, status, status_reason, status_detail, due_at::timestamptz, created_at::timestamptz,
+        media_ref, reply_to, status, status_reason, status_detail, due_at::timestamptz, created_at::timestamptz,
         updated_at::timestamptz, finished_at::timestamptz
       from m
       on conflict (store_id, delivery_key) do nothing

@@ -10,6 +10,8 @@ export interface OutgoingMessage {
   purpose: 'marketing' | 'service';
   target: string;
   sender: string | null;
+  /** E-mail: where replies go when not to the sender. */
+  replyTo?: string | null;
   cc: readonly string[];
   bcc: readonly string[];
   subject: string | null;

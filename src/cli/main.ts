@@ -1,5 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { buildApp, buildBatchRuns, buildDispatcher, buildVoice, createLogger, VERSION } from '../app.ts';
+import {
+  buildApp,
+  buildBatchRuns,
+  buildDispatcher,
+  buildLifecycleRuns,
+  buildVoice,
+  createLogger,
+  VERSION,
+} from '../app.ts';
 import { createVoiceResultSignal } from '../delivery/voice/voice-results.service.ts';
 import { ensureFirstAdmin } from '../auth/auth.service.ts';
 import { loadConfig, type Config } from '../config.ts';
@@ -10,6 +18,7 @@ import { startInboundSmtp } from '../delivery/inbound-mail/inbound-smtp.server.t
 import { loadOrCreateMasterKey } from '../shared/secret-key.ts';
 import { ensureDefaultTemplatesForAllStores } from '../templates/templates.store.ts';
 import { ensureContactDefaultsForAllStores } from '../campaigns/contact-types.store.ts';
+import { runLifecycle } from './lifecycle.command.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { startBatchScheduler, type BatchScheduler } from '../jobs/batch-scheduler.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -102,6 +111,14 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
       dispatcher,
       printFiles: delivery.printFiles,
       batches,
+      lifecycle: buildLifecycleRuns({
+        config,
+        db: db.kysely,
+        clock: systemClock,
+        masterKey,
+        owner: `work:${process.pid}`,
+        onEnqueued: () => dispatcher?.poke(),
+      }),
     });
     const inbound =
       config.inboundSmtpPort === undefined
@@ -290,6 +307,33 @@ program
         db,
         runs: buildBatchRuns({ config, db: db.kysely, clock: systemClock, masterKey, owner: `cli:${process.pid}` }),
         schedule,
+        storeCode: opts.store,
+        at: opts.at,
+        dryRun: opts.dryRun === true,
+        json: opts.json === true,
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('lifecycle')
+  .description('360° Customer Contact (service reminders, no-show, thank-you, deferred work, inactive)')
+  .command('run')
+  .description('run a store’s lifecycle steps for a day, or show with --dry-run what would go out and why')
+  .requiredOption('--store <code>', 'the store')
+  .option('--at <iso>', 'the as-of time (default: now); the run is for that day in the store’s zone')
+  .option('--dry-run', 'send nothing; print each due message and what would happen to it')
+  .option('--json', 'print the report as JSON')
+  .action(async (opts: { store: string; at?: string; dryRun?: boolean; json?: boolean }) => {
+    const config = loadConfig();
+    const db = await openMigrated(config);
+    try {
+      const masterKey = loadOrCreateMasterKey({ fromEnv: config.secretKey, dataDir: config.dataDir });
+      process.exitCode = await runLifecycle({
+        db,
+        runs: buildLifecycleRuns({ config, db: db.kysely, clock: systemClock, masterKey, owner: `cli:${process.pid}` }),
         storeCode: opts.store,
         at: opts.at,
         dryRun: opts.dryRun === true,

@@ -330,6 +330,7 @@ export interface OutboxMessagesTable {
   body_text: string | null;
   /** What a voice drop plays: 'recording:<id>'. */
   media_ref: Auto<string | null>;
+  reply_to: Auto<string | null>;
   status: OutboxStatus;
   /** A stable code: an eligibility reason for skipped, an error class for failed. */
   status_reason: string | null;
@@ -595,6 +596,48 @@ export interface VoiceJobsTable {
   created_at: Date;
 }
 
+/** A store's 360° Customer Contact set-up (lifecycle automations). */
+export interface LifecycleSettingsTable {
+  store_id: number;
+  email_on: Auto<boolean>;
+  postcards_on: Auto<boolean>;
+  /** 'HH:MM', 24 h, store-local. */
+  run_time: Auto<string>;
+  reminder_1_days: Auto<number>;
+  reminder_2_days: Auto<number>;
+  no_show_days: Auto<number>;
+  thank_you_days: Auto<number>;
+  deferred_days: Auto<number>;
+  inactive_days: Auto<number>;
+  inactive_interval_days: Auto<number>;
+  dead_days: Auto<number>;
+  marketing_steps: Auto<string[]>;
+  updated_at: Auto<Date>;
+  updated_by: number | null;
+}
+
+export type LifecycleRunStatus = 'running' | 'done' | 'failed';
+
+/** One store's lifecycle run for one store-local day. */
+export interface LifecycleRunsTable {
+  id: Id;
+  store_id: number;
+  /** 'YYYY-MM-DD' in the store's zone. */
+  run_date: string;
+  window_from: string;
+  status: LifecycleRunStatus;
+  as_of: Date;
+  lease_owner: string | null;
+  lease_until: Date | null;
+  due: number | null;
+  enqueued: number | null;
+  skipped: number | null;
+  by_step: ColumnType<Record<string, Record<string, number>>, string | undefined, string>;
+  error: string | null;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -632,6 +675,8 @@ export interface Database {
   voice_recordings: VoiceRecordingsTable;
   voice_caller_ids: VoiceCallerIdsTable;
   voice_jobs: VoiceJobsTable;
+  lifecycle_settings: LifecycleSettingsTable;
+  lifecycle_runs: LifecycleRunsTable;
 }
 
 export type Store = Selectable<StoresTable>;
@@ -654,3 +699,5 @@ export type BatchSchedule = Selectable<BatchSchedulesTable>;
 export type BatchRun = Selectable<BatchRunsTable>;
 export type VoiceRecording = Selectable<VoiceRecordingsTable>;
 export type VoiceCallerId = Selectable<VoiceCallerIdsTable>;
+export type LifecycleSettingsRow = Selectable<LifecycleSettingsTable>;
+export type LifecycleRun = Selectable<LifecycleRunsTable>;

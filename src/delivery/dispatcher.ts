@@ -7,7 +7,7 @@ import type { Database, OutboxMessage } from '../db/schema.ts';
 import type { Clock } from '../shared/clock.ts';
 import { claimDue, recordAttempts, releaseClaims, type AttemptOutcome } from './outbox.store.ts';
 import { DEFAULT_RETRY, nextRetry, type RetryPolicy } from './retry.rules.ts';
-import { checkAtSend, type Verdict } from './send-check.service.ts';
+import { checkAtSendWith, type SourceCheck, type Verdict } from './send-check.service.ts';
 
 export interface DispatcherOptions {
   db: Kysely<Database>;
@@ -30,6 +30,8 @@ export interface DispatcherOptions {
   recordEvery?: number;
   /** Extra headers for a message (List-Unsubscribe); from the unsubscribe service. */
   headersFor?: (message: OutboxMessage) => Record<string, string>;
+  /** Checks the message's source adds at send time (a lifecycle reminder's appointment). */
+  sourceChecks?: readonly SourceCheck[];
   /** Called after each recorded attempt (e.g. to feed bounces to the reachability rules). */
   onOutcome?: (message: OutboxMessage, outcome: AttemptOutcome, result: SendResult | null) => Promise<void>;
 }
@@ -43,6 +45,7 @@ function outgoing(m: OutboxMessage, headers: Record<string, string>): OutgoingMe
     purpose: m.purpose,
     target: m.target ?? '',
     sender: m.sender,
+    replyTo: m.reply_to,
     cc: m.cc,
     bcc: m.bcc,
     subject: m.subject,
@@ -191,7 +194,10 @@ export function createDispatcher(opts: DispatcherOptions) {
 
   async function claimBatch(): Promise<Batch> {
     const claimed = await claimDue(db, { now: clock.now(), limit: batchSize, leaseMs, owner });
-    const verdicts = claimed.length > 0 ? await checkAtSend(db, claimed, clock.now()) : new Map<number, Verdict>();
+    const verdicts =
+      claimed.length > 0
+        ? await checkAtSendWith(db, claimed, clock.now(), opts.sourceChecks ?? [])
+        : new Map<number, Verdict>();
     return { claimed, verdicts };
   }
 

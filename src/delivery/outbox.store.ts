@@ -23,6 +23,8 @@ export interface NewOutboxMessage {
   text: string | null;
   /** What a voice drop plays ('recording:<id>'). */
   mediaRef?: string | null;
+  /** Where replies to an e-mail go when not to its sender (the store's business e-mail). */
+  replyTo?: string | null;
   /** queued (due now or at dueAt), deferred (quiet hours) or skipped (with the reasons). */
   status: 'queued' | 'deferred' | 'skipped';
   statusReason: string | null;
@@ -52,6 +54,7 @@ export function outboxRow(m: NewOutboxMessage, now: Date) {
     body_html: m.html,
     body_text: m.text,
     media_ref: m.mediaRef ?? null,
+    reply_to: m.replyTo ?? null,
     status: m.status,
     status_reason: m.statusReason,
     status_detail: m.statusDetail,

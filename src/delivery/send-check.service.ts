@@ -8,6 +8,29 @@ import type { Database, OutboxMessage, TemplateChannel } from '../db/schema.ts';
 export type Verdict =
   { kind: 'send' } | { kind: 'skip'; reason: string; detail: string } | { kind: 'defer'; until: Date; detail: string };
 
+/**
+ * A check a message's source adds at send time (a lifecycle reminder whose appointment moved):
+ * the verdicts it returns replace 'send' for those messages. Passed in by the composition root,
+ * so delivery does not depend on the modules that enqueue.
+ */
+export type SourceCheck = (messages: readonly OutboxMessage[], now: Date) => Promise<Map<number, Verdict>>;
+
+/** Eligibility, then each source check for the messages still to send. */
+export async function checkAtSendWith(
+  db: Kysely<Database>,
+  messages: readonly OutboxMessage[],
+  now: Date,
+  sourceChecks: readonly SourceCheck[],
+): Promise<Map<number, Verdict>> {
+  const verdicts = await checkAtSend(db, messages, now);
+  for (const check of sourceChecks) {
+    const sending = messages.filter((m) => verdicts.get(m.id)?.kind === 'send');
+    if (sending.length === 0) break;
+    for (const [id, v] of await check(sending, now)) verdicts.set(id, v);
+  }
+  return verdicts;
+}
+
 /** The consent channel an outbox channel is decided under. */
 export function consentChannel(channel: TemplateChannel): Channel {
   switch (channel) {

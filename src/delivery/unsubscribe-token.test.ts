@@ -12,6 +12,13 @@ describe('unsubscribe tokens', () => {
     expect(check).toEqual({ ok: true, claim });
   });
 
+  it('carry the Do Not Mail mark of a 360° e-mail, and leave other links in their six-part form', () => {
+    const marked = { ...claim, purpose: 'service', doNotMail: true } as const;
+    expect(verifyUnsubscribe(signUnsubscribe(marked, key), key, issuedAt)).toEqual({ ok: true, claim: marked });
+    const plain = signUnsubscribe(claim, key).split('.')[0] ?? '';
+    expect(JSON.parse(Buffer.from(plain, 'base64url').toString())).toHaveLength(6);
+  });
+
   it('stay valid for at least 60 days and expire after their lifetime', () => {
     const token = signUnsubscribe(claim, key);
     expect(UNSUBSCRIBE_TOKEN_DAYS).toBeGreaterThanOrEqual(60);

@@ -12,6 +12,11 @@ export interface UnsubscribeClaim {
   /** The message the link was in, when there was one (for history). */
   messageId: number | null;
   issuedAt: Date;
+  /**
+   * Also set the customer's Do Not Mail flag (a 360° Customer Contact e-mail: the seed's
+   * unsubscribe stops all of its correspondence, postcards included).
+   */
+  doNotMail?: boolean | undefined;
 }
 
 /** Links keep working for a long time: people unsubscribe from old mail. At least 60 days is required. */
@@ -29,6 +34,8 @@ export function signUnsubscribe(claim: UnsubscribeClaim, key: Buffer): string {
       claim.purpose,
       claim.messageId,
       Math.floor(claim.issuedAt.getTime() / 1000),
+      // Only when set, so every other link keeps the six-part form older links have.
+      ...(claim.doNotMail ? [1] : []),
     ]),
   );
   return `${payload}.${b64(createHmac('sha256', key).update(payload).digest())}`;
@@ -51,21 +58,30 @@ export function verifyUnsubscribe(token: string, key: Buffer, now: Date): TokenC
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (!Array.isArray(parts) || parts.length !== 6) return { ok: false, reason: 'malformed' };
-  const [customerId, storeId, channel, purpose, messageId, issued] = parts as unknown[];
+  if (!Array.isArray(parts) || (parts.length !== 6 && parts.length !== 7)) return { ok: false, reason: 'malformed' };
+  const [customerId, storeId, channel, purpose, messageId, issued, doNotMail] = parts as unknown[];
   if (
     typeof customerId !== 'number' ||
     typeof storeId !== 'number' ||
     !isChannel(channel) ||
     (purpose !== 'marketing' && purpose !== 'service') ||
     (messageId !== null && typeof messageId !== 'number') ||
-    typeof issued !== 'number'
+    typeof issued !== 'number' ||
+    (doNotMail !== undefined && doNotMail !== 1)
   )
     return { ok: false, reason: 'malformed' };
   const issuedAt = new Date(issued * 1000);
   if (now.getTime() - issuedAt.getTime() > UNSUBSCRIBE_TOKEN_DAYS * 86_400_000) return { ok: false, reason: 'expired' };
   return {
     ok: true,
-    claim: { customerId, storeId, channel, purpose, messageId, issuedAt },
+    claim: {
+      customerId,
+      storeId,
+      channel,
+      purpose,
+      messageId,
+      issuedAt,
+      ...(doNotMail === 1 ? { doNotMail: true } : {}),
+    },
   };
 }

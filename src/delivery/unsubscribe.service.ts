@@ -67,8 +67,38 @@ export function createUnsubscribeService(deps: {
       return check.ok ? this.resolve(check.claim) : undefined;
     },
 
-    /** Withdraws the consent the token names; a repeat is harmless (the ledger shows both). */
+    /**
+     * Withdraws the consent the token names; a repeat is harmless (the ledger shows both). A
+     * 360° Customer Contact link also sets Do Not Mail (audited), which stops its e-mails and postcards.
+     */
     async apply(target: UnsubscribeTarget): Promise<void> {
+      if (target.claim.doNotMail && !target.customer.do_not_mail) {
+        const now = deps.clock.now();
+        await deps.db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('customers')
+            .set({ do_not_mail: true, updated_at: now })
+            .where('id', '=', target.customer.id)
+            .execute();
+          await trx
+            .insertInto('audit_log')
+            .values({
+              store_id: target.customer.store_id,
+              user_id: null,
+              action: 'customer.contact_methods_changed',
+              subject_type: 'customer',
+              subject_id: target.customer.id,
+              details: JSON.stringify({
+                before: { doNotMail: false },
+                after: { doNotMail: true },
+                source: 'unsubscribe',
+                messageId: target.claim.messageId,
+              }),
+              created_at: now,
+            })
+            .execute();
+        });
+      }
       await deps.consent.record(
         target.customer,
         {

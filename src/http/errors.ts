@@ -24,6 +24,7 @@ const STATUS: Record<string, number> = {
   segment_invalid: 422,
   batch_invalid: 422,
   audio_invalid: 422,
+  lifecycle_invalid: 422,
 };
 
 /** The one body every error response has. */

@@ -5,6 +5,7 @@ import type { Dispatcher } from '../delivery/dispatcher.ts';
 import { RECEIPT_DAYS } from '../delivery/webhooks/signatures.ts';
 import type { PrintFileCloser } from '../channels/print/print-file.closer.ts';
 import type { Clock } from '../shared/clock.ts';
+import type { LifecycleRunService } from '../lifecycle/lifecycle-run.service.ts';
 import type { BatchScheduler } from './batch-scheduler.ts';
 
 export interface Worker {
@@ -29,8 +30,9 @@ export function startWorker(deps: {
   dispatcher?: Dispatcher;
   printFiles?: Pick<PrintFileCloser, 'closeDue'>;
   batches?: BatchScheduler;
+  lifecycle?: Pick<LifecycleRunService, 'runDue'>;
 }): Worker {
-  const { printFiles, batches } = deps;
+  const { printFiles, batches, lifecycle } = deps;
   const tasks: Task[] = [
     {
       name: 'purge-expired-sessions',
@@ -79,17 +81,41 @@ export function startWorker(deps: {
           },
         ]
       : []),
+    ...(lifecycle
+      ? [
+          {
+            // Each store's 360° run starts within a minute of its run time; a day missed while the
+            // server was down is caught up by the next run (lifecycle.rules.ts, catchUpDays).
+            name: 'run-due-lifecycle',
+            everyMs: 60_000,
+            run: async () => {
+              const reports = await lifecycle.runDue();
+              const ran = reports.filter((r) => r.outcome === 'done');
+              return ran.length > 0
+                ? `360° Customer Contact ran for ${ran.length} stores: ${ran.map((r) => `store ${r.storeId} ${r.enqueued} sent, ${r.skipped} skipped`).join('; ')}`
+                : undefined;
+            },
+          },
+        ]
+      : []),
   ];
   const running = new Set<Promise<void>>();
   const timers = tasks.map((task) => {
+    // A tick while the task's previous one still works (a long lifecycle run) is skipped, not stacked.
+    let busy = false;
     const tick = () => {
+      if (busy) return;
+      busy = true;
       const p = task
         .run()
         .then((msg) => {
           if (msg) deps.logger.info({ task: task.name }, msg);
         })
         .catch((err: unknown) => deps.logger.error({ err, task: task.name }, 'task failed'))
-        .finally(() => running.delete(p));
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
       running.add(p);
     };
     tick();

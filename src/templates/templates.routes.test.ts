@@ -185,7 +185,7 @@ describe('templates API', () => {
   });
 
   it('lists the store’s templates, defaults included, and filters them', async () => {
-    expect(await ensureDefaultTemplates(t.db.kysely, t.storeA.id)).toBe(12);
+    expect(await ensureDefaultTemplates(t.db.kysely, t.storeA.id)).toBe(24);
     expect(await ensureDefaultTemplates(t.db.kysely, t.storeA.id)).toBe(0);
     const res = await agent.get(`/api/stores/${t.storeA.id}/templates?language=fr&channel=email`);
     const list = res.json<{ templates: { name: string; isDefault: boolean }[] }>().templates;

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Template, TemplateChannel, TemplateVersion } from '../db/schema.ts';
-import { DEFAULT_TEMPLATES } from './defaults/index.ts';
+import { DEFAULT_TEMPLATES, defaultKey } from './defaults/index.ts';
 import type { Language } from './merge-tags.catalogue.ts';
 import type { Purpose } from './template-draft.rules.ts';
 
@@ -140,7 +140,7 @@ export async function ensureDefaultTemplates(db: Kysely<Database>, storeId: numb
         .execute()
     ).map((r) => r.default_key),
   );
-  const missing = DEFAULT_TEMPLATES.filter((d) => !have.has(`${d.contactType}:${d.language}`));
+  const missing = DEFAULT_TEMPLATES.filter((d) => !have.has(defaultKey(d)));
   if (missing.length === 0) return 0;
   await db.transaction().execute(async (trx) => {
     for (const d of missing) {
@@ -151,8 +151,8 @@ export async function ensureDefaultTemplates(db: Kysely<Database>, storeId: numb
         language: d.language,
         purpose: d.purpose,
         name: d.name,
-        defaultKey: `${d.contactType}:${d.language}`,
-        subject: d.subject,
+        defaultKey: defaultKey(d),
+        subject: d.channel === 'postcard' ? null : d.subject,
         body: d.body,
         createdBy: null,
       });

@@ -59,20 +59,20 @@ describe.skipIf(skipReason !== undefined)('templates in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
     await page.waitForURL(/\/templates$/);
 
-    // The 360° letters, in English and French, marked as defaults.
+    // The 360° letters and postcards, in English and French, marked as defaults.
     const table = page.getByRole('table', { name: 'Templates' });
     await table.getByRole('link', { name: 'Reminder 1', exact: true }).waitFor();
     for (const name of ['Reminder 2', 'No Show', 'Thank You', 'Deferred', 'Inactive'])
       await table.getByRole('link', { name, exact: true }).waitFor();
-    expect(await table.getByRole('row').count()).toBe(13);
-    expect(await table.getByText('Default', { exact: true }).count()).toBe(12);
+    expect(await table.getByRole('row').count()).toBe(25);
+    expect(await table.getByText('Default', { exact: true }).count()).toBe(24);
     await shot(page, 'list');
 
     // Filtering by language keeps the choice in the URL.
     await page.getByRole('combobox', { name: 'Language' }).click();
     await page.getByRole('option', { name: 'Français' }).click();
     await page.waitForURL(/language=fr/);
-    await expect.poll(() => table.getByRole('row').count()).toBe(7);
+    await expect.poll(() => table.getByRole('row').count()).toBe(13);
 
     // A new text.
     await page.getByRole('link', { name: 'New template' }).click();

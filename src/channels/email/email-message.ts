@@ -23,6 +23,7 @@ export function emailOptions(m: OutgoingMessage, identity: EmailIdentity): SendM
   return {
     from: m.sender ?? identity.from,
     to: m.target,
+    ...(m.replyTo ? { replyTo: m.replyTo } : {}),
     ...(m.cc.length > 0 ? { cc: [...m.cc] } : {}),
     ...(m.bcc.length > 0 ? { bcc: [...m.bcc] } : {}),
     subject: m.subject ?? '',

@@ -13,6 +13,7 @@ import * as batches from './2026-11-23T2200_batches.ts';
 import * as campaignOptions from './2026-11-23T2300_campaign_options.ts';
 import * as voiceSetup from './2026-11-23T2400_voice_setup.ts';
 import * as voiceJobs from './2026-11-23T2500_voice_jobs.ts';
+import * as lifecycle from './2026-11-23T2600_lifecycle.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2300_campaign_options': campaignOptions,
   '2026-11-23T2400_voice_setup': voiceSetup,
   '2026-11-23T2500_voice_jobs': voiceJobs,
+  '2026-11-23T2600_lifecycle': lifecycle,
 };

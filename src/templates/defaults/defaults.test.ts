@@ -9,16 +9,17 @@ const renderer = createRenderer();
 const STEPS = ['reminder_1', 'reminder_2', 'no_show', 'thank_you', 'deferred', 'inactive'];
 
 describe('default templates', () => {
-  it('ship the six 360° letters in English and French, as service e-mails', () => {
-    for (const language of ['en', 'fr'] as const) {
-      const mine = DEFAULT_TEMPLATES.filter((t) => t.language === language);
-      expect(mine.map((t) => t.contactType)).toEqual(STEPS);
-      for (const t of mine) expect(t).toMatchObject({ channel: 'email', purpose: 'service' });
-    }
+  it('ship the six 360° letters and postcards in English and French, as service messages', () => {
+    for (const channel of ['email', 'postcard'] as const)
+      for (const language of ['en', 'fr'] as const) {
+        const mine = DEFAULT_TEMPLATES.filter((t) => t.language === language && t.channel === channel);
+        expect(mine.map((t) => t.contactType)).toEqual(STEPS);
+        for (const t of mine) expect(t).toMatchObject({ purpose: 'service' });
+      }
   });
 
   for (const t of DEFAULT_TEMPLATES) {
-    describe(`${t.language} ${t.name}`, () => {
+    describe(`${t.channel} ${t.language} ${t.name}`, () => {
       it('validates against the catalogue', () => {
         expect(validator.validate(t.subject)).toEqual({ ok: true });
         expect(validator.validate(t.body)).toEqual({ ok: true });

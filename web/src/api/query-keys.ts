@@ -90,3 +90,11 @@ export const storeSendersKey = (storeId: number) => ['stores', 'senders', storeI
 export const VOICE_KEY = ['voice'] as const;
 export const voiceRecordingsKey = (storeId: number) => [...VOICE_KEY, 'recordings', storeId] as const;
 export const voiceCallerIdsKey = (storeId: number) => [...VOICE_KEY, 'caller-ids', storeId] as const;
+
+/** 360° Customer Contact: a store's set-up, its statistics per day range, one day's messages of a step. */
+export const LIFECYCLE_KEY = ['lifecycle'] as const;
+export const lifecycleSetupKey = (storeId: number) => [...LIFECYCLE_KEY, 'setup', storeId] as const;
+export const lifecycleStatisticsKey = (storeId: number, range: { from: string; to: string }) =>
+  [...LIFECYCLE_KEY, 'statistics', storeId, range.from, range.to] as const;
+export const lifecycleMessagesKey = (storeId: number, day: string, step: string) =>
+  [...LIFECYCLE_KEY, 'messages', storeId, day, step] as const;

@@ -77,6 +77,13 @@ export function AppLayout() {
         {canManageStore(user.role) && (
           <NavLink component={Link} to="/voice" label="Voice drops" active={pathname === '/voice'} onClick={close} />
         )}
+        <NavLink
+          component={Link}
+          to="/lifecycle"
+          label="360° Customer Contact"
+          active={pathname === '/lifecycle'}
+          onClick={close}
+        />
         <NavLink component={Link} to="/outbox" label="Outbox" active={pathname === '/outbox'} onClick={close} />
         <NavLink
           component={Link}

@@ -5,6 +5,7 @@ import { BatchScheduleEditorPage } from './BatchScheduleEditorPage.tsx';
 import { BatchSchedulesPage } from './BatchSchedulesPage.tsx';
 import { CustomerProfilePage } from './CustomerProfilePage.tsx';
 import { CustomerSearchPage } from './CustomerSearchPage.tsx';
+import { LifecyclePage } from './LifecyclePage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
@@ -41,6 +42,7 @@ export function AppRoutes() {
           <Route path="print-files" element={<PrintFilesPage />} />
           <Route path="batches/:scheduleId/status" element={<BatchStatusPage />} />
           <Route path="voice" element={<VoiceSetupPage />} />
+          <Route path="lifecycle" element={<LifecyclePage />} />
           <Route path="settings/store" element={<StoreSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
