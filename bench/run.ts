@@ -10,6 +10,8 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   batch: () => import('./batch.bench.ts'),
   voice: () => import('./voice.bench.ts'),
   lifecycle: () => import('./lifecycle.bench.ts'),
+  'call-list': () => import('./call-list.bench.ts'),
+  'mail-merge': () => import('./mail-merge.bench.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -52,6 +52,17 @@ import { createLifecycleRunService, type LifecycleRunService } from './lifecycle
 import { createLifecycleSendCheck } from './lifecycle/lifecycle-send-check.ts';
 import { createLifecycleSettingsService } from './lifecycle/lifecycle-settings.service.ts';
 import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
+import { callListRoutes } from './calls/call-list.routes.ts';
+import { inboxRoutes } from './inbox/inbox.routes.ts';
+import { createInboxService } from './inbox/inbox.service.ts';
+import { createCallListService } from './calls/call-list.service.ts';
+import { createCallResultsService } from './calls/call-results.service.ts';
+import { createExportRunsService, type ExportRunsService } from './exports/export-runs.service.ts';
+import { exportTargetsRoutes } from './exports/export-targets.routes.ts';
+import { mailMergeRoutes } from './exports/mail-merge.routes.ts';
+import { createExportTargetsService, type ExportTargetsService } from './exports/export-targets.service.ts';
+import { createFtpUploader } from './exports/ftp.uploader.ts';
+import { createSftpUploader } from './exports/sftp.uploader.ts';
 import { batchSchedulesRoutes } from './campaigns/batch-schedules.routes.ts';
 import { batchStatusRoutes } from './campaigns/batch-status.routes.ts';
 import { createBatchSchedulesService } from './campaigns/batch-schedules.service.ts';
@@ -103,6 +114,8 @@ export interface AppDeps {
   onEnqueued?: () => void;
   /** Called after a batch schedule is created or changed (the worker's cron follows). */
   onSchedulesChanged?: () => void;
+  /** Called after an export target is changed (the worker's export cron follows). */
+  onExportTargetsChanged?: () => void;
   /** Wakes this process's voice ports when a drop's result arrives (they poll otherwise). */
   voiceSignal?: VoiceResultSignal;
 }
@@ -174,6 +187,37 @@ export function buildBatchRuns(deps: RunDeps): BatchRunService {
 /** 360° Customer Contact runs outside the HTTP side: the worker's daily tick and `forecourt lifecycle run`. */
 export function buildLifecycleRuns(deps: RunDeps): LifecycleRunService {
   return createLifecycleRunService(runParts(deps));
+}
+
+/**
+ * Partner exports: targets (sealed passwords) and runs that write the extract under the data
+ * folder and upload it by FTP, FTPS or SFTP. For the routes, the worker's nightly cron and retries,
+ * and `forecourt export`.
+ */
+export function buildExports(deps: {
+  config: Pick<Config, 'dataDir'>;
+  db: Kysely<Database>;
+  clock: Clock;
+  masterKey: Buffer;
+  logger?: Logger | undefined;
+  onTargetsChanged?: () => void;
+}): { targets: ExportTargetsService; runs: ExportRunsService } {
+  const targets = createExportTargetsService({
+    db: deps.db,
+    clock: deps.clock,
+    secretsKey: purposeKey(deps.masterKey, 'provider-secrets'),
+    ...(deps.onTargetsChanged ? { onChange: deps.onTargetsChanged } : {}),
+  });
+  const runs = createExportRunsService({
+    db: deps.db,
+    clock: deps.clock,
+    targets,
+    dataDir: deps.config.dataDir,
+    uploaderFor: (config, policy) =>
+      config.protocol === 'sftp' ? createSftpUploader(config, policy) : createFtpUploader(config, policy),
+    logger: deps.logger,
+  });
+  return { targets, runs };
 }
 
 /**
@@ -286,6 +330,37 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   });
   batchStatusRoutes(server, { db, clock });
+  mailMergeRoutes(server, { db, clock });
+  inboxRoutes(server, {
+    inbox: createInboxService({
+      db,
+      clock,
+      send: createSendService({
+        db,
+        clock,
+        renderer,
+        unsubscribe,
+        ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
+      }),
+    }),
+  });
+  callListRoutes(server, {
+    db,
+    clock,
+    calls: createCallListService({ db, clock }),
+    results: createCallResultsService({ db, clock }),
+  });
+  exportTargetsRoutes(server, {
+    db,
+    ...buildExports({
+      config: deps.config,
+      db,
+      clock,
+      masterKey: deps.masterKey,
+      logger: deps.logger || undefined,
+      ...(deps.onExportTargetsChanged ? { onTargetsChanged: deps.onExportTargetsChanged } : {}),
+    }),
+  });
   lifecycleRoutes(server, {
     db,
     clock,

@@ -24,6 +24,8 @@ let bScheduleId: number;
 let bRecordingId: number;
 let bCallerIdId: number;
 let bRunId: number;
+let bExportRunId: number;
+let bEntryId: number;
 beforeAll(async () => {
   t = await startTestApp();
   bCustomer = await buildCustomer(t.db.kysely, t.storeB.id);
@@ -126,6 +128,42 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   bRunId = bRun.id;
+  const bTarget = await t.db.kysely
+    .insertInto('export_targets')
+    .values({ store_id: t.storeB.id, kind: 'carfax', settings: '{}' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const bExportRun = await t.db.kysely
+    .insertInto('export_runs')
+    .values({
+      store_id: t.storeB.id,
+      target_id: bTarget.id,
+      kind: 'carfax',
+      trigger: 'manual',
+      status: 'written',
+      started_at: t.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bExportRunId = bExportRun.id;
+  const bList = await t.db.kysely
+    .insertInto('call_lists')
+    .values({
+      store_id: t.storeB.id,
+      list_key: 'maintenance',
+      day: '2026-06-15',
+      purpose: 'service',
+      built_at: t.clock.now(),
+      size: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const bEntry = await t.db.kysely
+    .insertInto('call_list_entries')
+    .values({ list_id: bList.id, store_id: t.storeB.id, customer_id: bCustomer.id, position: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bEntryId = bEntry.id;
   a = await login(t.app, 'agent.a@example.test');
 });
 afterAll(() => t.close());
@@ -195,6 +233,14 @@ const BODIES: Record<string, object> = {
   'PATCH /api/stores/{storeId}/lifecycle': { emailOn: false },
   'POST /api/stores/{storeId}/lifecycle/preview': {},
   'POST /api/stores/{storeId}/lifecycle/run': {},
+  'PUT /api/stores/{storeId}/export-targets/{kind}': { enabled: false },
+  'POST /api/stores/{storeId}/export-targets/{kind}/run': {},
+  'POST /api/stores/{storeId}/call-list/open': { list: 'maintenance' },
+  'POST /api/stores/{storeId}/call-list/next': { list: 'maintenance' },
+  'POST /api/call-list/entries/{entryId}/release': {},
+  'POST /api/call-list/entries/{entryId}/result': { recycleCodeId: 1 },
+  'POST /api/customers/{customerId}/texts/assign': { userId: null },
+  'POST /api/customers/{customerId}/texts/reply': { body: 'Hello', requestKey: 'tenancy-reply-1' },
 };
 
 const NO_STORE_PARAMS = new Set([
@@ -259,7 +305,11 @@ describe('tenant isolation', () => {
                                   ? bCallerIdId
                                   : p.name === 'runId'
                                     ? bRunId
-                                    : (p.schema?.enum?.[0] ?? '1');
+                                    : p.name === 'exportRunId'
+                                      ? bExportRunId
+                                      : p.name === 'entryId'
+                                        ? bEntryId
+                                        : (p.schema?.enum?.[0] ?? '1');
           url = url.replace(`{${p.name}}`, String(value));
         }
         expect(url, `${path} has a path parameter this test does not know; teach it`).not.toContain('{');

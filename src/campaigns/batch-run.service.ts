@@ -1,6 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { reasonsQuery } from '../consent/eligibility.sql.ts';
 import { checkSendWindow, dayPartWindow, effectiveWindow } from '../consent/quiet-hours.rules.ts';
 import { recipientPlace } from '../consent/time-zone.rules.ts';
 import { displayName } from '../customers/customers.presenter.ts';
@@ -9,18 +8,16 @@ import type { BatchChannel, BatchRun, Customer, Database, Template, TemplateVers
 import { deliveryKey } from '../delivery/delivery-key.rules.ts';
 import type { NewOutboxMessage } from '../delivery/outbox.store.ts';
 import type { UnsubscribeService } from '../delivery/unsubscribe.service.ts';
-import { compileFilter } from '../segments/filter.sql.ts';
 import type { Clock } from '../shared/clock.ts';
 import { DomainError, notFound } from '../shared/errors.ts';
 import { customerAddressLines, mergeInputFromProfile, storeSender } from '../templates/merge-input.rows.ts';
 import { mergeNeeds } from '../templates/merge-needs.ts';
 import { createMessageRenderer } from '../templates/message.render.ts';
 import type { Renderer } from '../templates/render.ts';
-import { audienceCondition, audienceContext } from './audiences.sql.ts';
-import { scheduleProblems } from './batch-schedule.rules.ts';
+import { fallbackSpecFor, selectionSpecFor } from './batch-spec.ts';
 import { enqueueRunChunk } from './batch-runs.store.ts';
 import { previewSelection, takeSelection, type BatchExclusion, type SelectionSpec } from './batch-selection.sql.ts';
-import { findSchedule, loadScheduleRows, partsOf, type LoadedSchedule } from './batch-schedules.store.ts';
+import { findSchedule, loadScheduleRows, type LoadedSchedule } from './batch-schedules.store.ts';
 import { eligibleAgainOn } from './recycle.rules.ts';
 
 export interface RunOptions {
@@ -115,65 +112,6 @@ export function createBatchRunService(deps: {
   const { db, clock } = deps;
   const chunkSize = deps.chunkSize ?? 1000;
   const writesInFlight = Math.max(1, deps.writesInFlight ?? 2);
-
-  async function specFor(l: LoadedSchedule, at: Date, runRef: string | null): Promise<SelectionSpec> {
-    const s = l.schedule;
-    const problems = scheduleProblems(partsOf(l));
-    if (problems.length > 0)
-      throw new DomainError('batch_invalid', `Batch "${s.name}" cannot run: ${problems.join(' ')}`, { problems });
-    const zone = l.store.time_zone;
-    const ctx = audienceContext(at, zone);
-    const parts: RawBuilder<unknown>[] = [];
-    if (l.contactType && s.kind === 'contact_type') {
-      const cond = audienceCondition(l.contactType.key, ctx);
-      if (cond) parts.push(cond);
-    }
-    if (l.savedQuery) parts.push(compileFilter(l.savedQuery.filter, { storeId: l.store.id, now: at, timeZone: zone }));
-    const local = DateTime.fromJSDate(at, { zone });
-    return {
-      store: l.store,
-      at,
-      today: ctx.today,
-      todayStart: local.startOf('day').toJSDate(),
-      scheduleId: s.id,
-      runRef,
-      channel: s.channel,
-      purpose: l.template?.template.purpose ?? s.purpose,
-      dayPart: s.day_part,
-      audience: parts.length > 0 ? sql.join(parts, sql` and `) : sql`true`,
-      language: s.language,
-      customerType: s.customer_type,
-      contactType: l.contactType?.key ?? null,
-      prevention: s.prevention,
-      daysBetween: s.days_between,
-      limit: s.daily_limit,
-    };
-  }
-
-  /**
-   * Campaign Options: the same audience, limited to customers the main channel cannot reach (any
-   * eligibility reason but quiet hours, which only defer), on the fallback channel and template.
-   * They are disjoint from the main selection, which only takes reachable customers.
-   */
-  function fallbackSpec(l: LoadedSchedule, main: SelectionSpec): SelectionSpec | null {
-    const channel = l.schedule.fallback_channel;
-    if (!channel || !l.fallback) return null;
-    const mainReasons = reasonsQuery({
-      store: main.store,
-      channel: main.channel,
-      purpose: main.purpose,
-      at: main.at,
-      dayPart: main.dayPart,
-    });
-    const unreachable = sql`c.id in (select x.id from (${mainReasons}) x
-      where cardinality(array_remove(x.reasons, 'quiet_hours'::text)) > 0)`;
-    return {
-      ...main,
-      channel,
-      purpose: l.fallback.template.purpose,
-      audience: sql`(${main.audience}) and ${unreachable}`,
-    };
-  }
 
   async function channelCounts(runId: number): Promise<RunReport['byChannel']> {
     const rows = await db
@@ -286,7 +224,7 @@ export function createBatchRunService(deps: {
         contactState: { reservedUntil, recycle: code && until ? { key: code.key, until } : null },
       };
       const counts = await takeSelection(trx, spec, take);
-      const fallback = fallbackSpec(l, spec);
+      const fallback = fallbackSpecFor(l, spec);
       const room = spec.limit - counts.selected;
       if (fallback && room > 0) {
         const more = await takeSelection(trx, { ...fallback, limit: room }, take);
@@ -519,9 +457,9 @@ export function createBatchRunService(deps: {
       const at = options.at ?? clock.now();
       const runDate = DateTime.fromJSDate(at, { zone: l.store.time_zone }).toISODate() ?? '';
       if (options.dryRun) {
-        const spec = await specFor(l, at, null);
+        const spec = selectionSpecFor(l, at, null);
         const p = await previewSelection(db, spec, options.sampleSize ?? 20);
-        const fallback = fallbackSpec(l, spec);
+        const fallback = fallbackSpecFor(l, spec);
         const room = spec.limit - p.selected;
         const f = fallback && room > 0 ? await previewSelection(db, { ...fallback, limit: room }, 0) : null;
         const names = p.customerIds.length
@@ -550,14 +488,14 @@ export function createBatchRunService(deps: {
       }
       if (!l.schedule.active)
         throw new DomainError('batch_invalid', `Batch "${l.schedule.name}" is switched off; switch it on to run it.`);
-      await specFor(l, at, null); // refuses an invalid schedule before it claims the day
+      selectionSpecFor(l, at, null); // refuses an invalid schedule before it claims the day
       const claimed = await claim(l, runDate, at);
       if (claimed.state === 'done') return await reportOf(claimed.run, 'already_done');
       if (claimed.state === 'busy') return await reportOf(claimed.run, 'running_elsewhere');
       const run = claimed.run;
       try {
         // A resumed run keeps the as-of time it started with.
-        const spec = await specFor(l, run.as_of, `run:${run.id}`);
+        const spec = selectionSpecFor(l, run.as_of, `run:${run.id}`);
         await select(l, run, spec);
         const pending = await db
           .selectFrom('batch_contacts')

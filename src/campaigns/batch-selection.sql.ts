@@ -41,6 +41,8 @@ export interface SelectionSpec {
   prevention: 'none' | 'contact_type' | 'customer';
   daysBetween: number;
   limit: number;
+  /** Only these customers of the audience (a page of an export); the whole audience when absent. */
+  customerIds?: number[] | undefined;
 }
 
 export interface SelectionCounts {
@@ -62,13 +64,16 @@ const DAY = sql`interval '1 day'`;
  */
 function selectionCtes(s: SelectionSpec) {
   const consentChannel = s.channel;
-  const { checks, from } = reasonChecks({
-    store: s.store,
-    channel: consentChannel,
-    purpose: s.purpose,
-    at: s.at,
-    dayPart: s.dayPart,
-  });
+  const { checks, from } = reasonChecks(
+    {
+      store: s.store,
+      channel: consentChannel,
+      purpose: s.purpose,
+      at: s.at,
+      dayPart: s.dayPart,
+    },
+    s.customerIds,
+  );
   const byCode = new Map<ReasonCode, RawBuilder<unknown>[]>();
   for (const c of checks) {
     if (c.code === 'quiet_hours') continue; // deferred by the outbox, not excluded
@@ -144,10 +149,22 @@ function selectionCtes(s: SelectionSpec) {
   const ctes = sql`f as materialized (${f}), g as materialized (${g}),
     e as (select id, last_contacted_at from g where not (${anyFlag}))`;
   // Oldest contact first (never contacted before anyone), then the longest-standing customer.
-  const picked = sql`select id from e order by last_contacted_at asc nulls first, id limit ${s.limit}`;
+  const picked = sql`select id from e order by ${TAKE_ORDER} limit ${s.limit}`;
   const counts = sql`count(*)::int as matched, (select count(*)::int from e) as eligible,
     ${sql.join(all.map(([code], i) => sql`count(*) filter (where ${name(i)})::int as ${sql.ref(`n_${code}`)}`))}`;
   return { ctes, picked, counts, codes: all.map(([code]) => code) };
+}
+
+/** The order a run takes eligible customers in, over `eligibleSql`'s columns. */
+export const TAKE_ORDER = sql`last_contacted_at asc nulls first, id`;
+
+/**
+ * The customers no rule held back (before "# to send"), with the `last_contacted_at` that
+ * TAKE_ORDER reads: a run takes the first `limit` of them in that order. For reading a selection
+ * a page at a time (the mail-merge export) without materialising it.
+ */
+export function eligibleSql(s: SelectionSpec): RawBuilder<{ id: number | string; last_contacted_at: Date | null }> {
+  return sql`with ${selectionCtes(s).ctes} select id, last_contacted_at from e`;
 }
 
 type CountRow = Record<string, number>;

@@ -3,6 +3,7 @@ import {
   buildApp,
   buildBatchRuns,
   buildDispatcher,
+  buildExports,
   buildLifecycleRuns,
   buildVoice,
   createLogger,
@@ -18,7 +19,9 @@ import { startInboundSmtp } from '../delivery/inbound-mail/inbound-smtp.server.t
 import { loadOrCreateMasterKey } from '../shared/secret-key.ts';
 import { ensureDefaultTemplatesForAllStores } from '../templates/templates.store.ts';
 import { ensureContactDefaultsForAllStores } from '../campaigns/contact-types.store.ts';
+import { runExport } from './export.command.ts';
 import { runLifecycle } from './lifecycle.command.ts';
+import { startExportScheduler } from '../jobs/export-scheduler.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { startBatchScheduler, type BatchScheduler } from '../jobs/batch-scheduler.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -81,6 +84,7 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
   const stops: (() => Promise<void>)[] = [];
   let dispatcher: Dispatcher | undefined;
   let batches: BatchScheduler | undefined;
+  let exportCronPoke: (() => void) | undefined;
   let voice: Awaited<ReturnType<typeof buildVoice>> | undefined;
   const voiceSignal = createVoiceResultSignal();
   if (roles.work) {
@@ -104,6 +108,9 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
         },
       }),
     });
+    const exportsBuilt = buildExports({ config, db: db.kysely, clock: systemClock, masterKey, logger });
+    const exportCron = await startExportScheduler({ db, boss: batches.boss, logger, runs: exportsBuilt.runs });
+    exportCronPoke = () => exportCron.poke();
     const worker = startWorker({
       db,
       clock: systemClock,
@@ -119,6 +126,7 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
         owner: `work:${process.pid}`,
         onEnqueued: () => dispatcher?.poke(),
       }),
+      exports: exportsBuilt.runs,
     });
     const inbound =
       config.inboundSmtpPort === undefined
@@ -133,6 +141,7 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
     stops.push(async () => {
       await inbound?.close();
       await voice?.close();
+      await exportCron.stop();
       await worker.stop();
       await delivery.senders.close();
     });
@@ -152,6 +161,7 @@ async function run(roles: { serve: boolean; work: boolean; demo: boolean }): Pro
           }
         : {}),
       ...(batches ? { onSchedulesChanged: () => batches?.poke() } : {}),
+      ...(exportCronPoke ? { onExportTargetsChanged: exportCronPoke } : {}),
       voiceSignal,
     });
     await app.listen({ host: config.host, port: config.port });
@@ -339,6 +349,27 @@ program
         dryRun: opts.dryRun === true,
         json: opts.json === true,
       });
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('export')
+  .description(
+    'write a partner export now and upload it (customerlink, mechanicnet, carfax), or only write it with --out',
+  )
+  .argument('<target>', 'customerlink | mechanicnet | carfax')
+  .requiredOption('--store <code>', 'the store')
+  .option('--out <file>', 'write the extract to this file and upload nothing')
+  .action(async (target: string, opts: { store: string; out?: string }) => {
+    const config = loadConfig();
+    const logger = createLogger(config.logLevel);
+    const db = await openMigrated(config);
+    try {
+      const masterKey = loadOrCreateMasterKey({ fromEnv: config.secretKey, dataDir: config.dataDir });
+      const { runs } = buildExports({ config, db: db.kysely, clock: systemClock, masterKey, logger });
+      process.exitCode = await runExport({ db, runs, target, storeCode: opts.store, out: opts.out });
     } finally {
       await db.close();
     }

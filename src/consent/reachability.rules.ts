@@ -4,6 +4,7 @@ import type { Reachability } from './eligibility.rules.ts';
 export type ReachabilityOutcome =
   | 'delivered' // a drop, text or e-mail got through: resets the consecutive counts
   | 'impossible' // the voice-drop provider could not reach the number
+  | 'wrong_number' // an agent spoke to someone else on it, and confirmed it
   | 'busy'
   | 'unavailable'
   | 'bounce'
@@ -77,12 +78,18 @@ export function summarisePhone(events: readonly ReachabilityEvent[], s: Reachabi
   let consecutiveCampaignImpossible = 0;
   let blockedUntil: Date | null = null;
   let forever = false;
+  let invalid = false;
   for (const e of byTime(events)) {
     switch (e.outcome) {
       case 'verified':
         impossibles = consecutiveBusy = consecutiveCampaignImpossible = 0;
         blockedUntil = null;
         forever = false;
+        invalid = false;
+        break;
+      case 'wrong_number':
+        // Not the customer's number at all: never dialled or texted again until someone verifies it.
+        invalid = true;
         break;
       case 'delivered':
         consecutiveBusy = 0;
@@ -111,7 +118,7 @@ export function summarisePhone(events: readonly ReachabilityEvent[], s: Reachabi
         break; // e-mail outcomes; not about phones
     }
   }
-  return { blockedForever: forever, blockedUntil, invalid: false, redUntil: null };
+  return { blockedForever: forever, blockedUntil, invalid, redUntil: null };
 }
 
 /** Replays one e-mail address's history: invalid at the store's bounce limit, at once on a complaint, until verified. */

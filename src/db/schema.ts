@@ -151,7 +151,7 @@ export interface ReachabilityEventsTable {
   store_id: number;
   address: string;
   line: 'cell_phone' | 'home_phone' | 'work_phone' | 'email';
-  outcome: 'delivered' | 'impossible' | 'busy' | 'unavailable' | 'bounce' | 'complaint' | 'verified';
+  outcome: 'delivered' | 'impossible' | 'busy' | 'unavailable' | 'bounce' | 'complaint' | 'verified' | 'wrong_number';
   source: 'voice_batch' | 'voice_campaign' | 'email' | 'sms' | 'call' | 'user';
   detail: string | null;
   occurred_at: Date;
@@ -638,6 +638,98 @@ export interface LifecycleRunsTable {
   finished_at: Date | null;
 }
 
+export type ExportKind = 'customerlink' | 'mechanicnet' | 'carfax';
+export type ExportRunStatus = 'running' | 'uploaded' | 'retrying' | 'failed' | 'written';
+
+/** A store's partner export: connection settings, sealed password, nightly time, consent. */
+export interface ExportTargetsTable {
+  id: Id;
+  store_id: number;
+  kind: ExportKind;
+  enabled: Auto<boolean>;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  sealed_secrets: string | null;
+  run_time: Auto<string>;
+  allow_private_host: Auto<boolean>;
+  consent_by: number | null;
+  consent_at: Date | null;
+  consent_text: string | null;
+  updated_at: Auto<Date>;
+  updated_by: number | null;
+}
+
+/** One export: its file (kept for retry), rows, bytes, destination and result. */
+export interface ExportRunsTable {
+  id: Id;
+  store_id: number;
+  target_id: number;
+  kind: ExportKind;
+  trigger: 'schedule' | 'manual' | 'cli';
+  status: ExportRunStatus;
+  file_name: string | null;
+  file_path: string | null;
+  row_count: number | null;
+  bytes: ColumnType<number | null, number | null | undefined, number | null>;
+  destination: string | null;
+  attempts: Auto<number>;
+  next_attempt_at: Date | null;
+  error_code: string | null;
+  error: string | null;
+  created_by: number | null;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+/** An agents' call list for one store, list and store-local day. */
+export interface CallListsTable {
+  id: Id;
+  store_id: number;
+  list_key: string;
+  day: string;
+  purpose: 'marketing' | 'service';
+  built_at: Date;
+  size: number;
+}
+
+/** One customer on a call list, taken by at most one agent at a time. */
+export interface CallListEntriesTable {
+  id: Id;
+  list_id: number;
+  store_id: number;
+  customer_id: number;
+  position: number;
+  taken_by: number | null;
+  taken_at: Date | null;
+  lock_until: Date | null;
+  done_at: Date | null;
+  outcome: string | null;
+}
+
+/** What an agent logged after a call. */
+export interface CallResultsTable {
+  id: Id;
+  store_id: number;
+  customer_id: number;
+  entry_id: number | null;
+  agent_user_id: number;
+  recycle_code_id: number;
+  recycle_code_key: string;
+  productive: boolean;
+  note: string | null;
+  phone: string | null;
+  appointment_id: number | null;
+  created_at: Date;
+}
+
+/** A store's text conversation with one customer: who handles it and how far it is read. */
+export interface TextThreadsTable {
+  store_id: number;
+  customer_id: number;
+  assigned_to: number | null;
+  read_up_to: Auto<number>;
+  updated_at: Auto<Date>;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   stores: StoresTable;
@@ -677,6 +769,12 @@ export interface Database {
   voice_jobs: VoiceJobsTable;
   lifecycle_settings: LifecycleSettingsTable;
   lifecycle_runs: LifecycleRunsTable;
+  export_targets: ExportTargetsTable;
+  export_runs: ExportRunsTable;
+  call_lists: CallListsTable;
+  call_list_entries: CallListEntriesTable;
+  call_results: CallResultsTable;
+  text_threads: TextThreadsTable;
 }
 
 export type Store = Selectable<StoresTable>;
@@ -701,3 +799,8 @@ export type VoiceRecording = Selectable<VoiceRecordingsTable>;
 export type VoiceCallerId = Selectable<VoiceCallerIdsTable>;
 export type LifecycleSettingsRow = Selectable<LifecycleSettingsTable>;
 export type LifecycleRun = Selectable<LifecycleRunsTable>;
+export type ExportTarget = Selectable<ExportTargetsTable>;
+export type ExportRun = Selectable<ExportRunsTable>;
+export type CallList = Selectable<CallListsTable>;
+export type CallListEntry = Selectable<CallListEntriesTable>;
+export type CallResult = Selectable<CallResultsTable>;

@@ -25,6 +25,14 @@ const STATUS: Record<string, number> = {
   batch_invalid: 422,
   audio_invalid: 422,
   lifecycle_invalid: 422,
+  call_list_invalid: 422,
+  unknown_recycle_code: 422,
+  call_already_logged: 409,
+  call_not_taken: 409,
+  confirmation_required: 409,
+  reply_blocked: 409,
+  export_invalid: 422,
+  export_confirmation_required: 409,
 };
 
 /** The one body every error response has. */

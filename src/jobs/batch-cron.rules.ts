@@ -71,3 +71,24 @@ export function dueAt(runTime: string, timeZone: string, createdAt: Date, tolera
   const lag = createdAt.getTime() - due.toMillis();
   return lag >= 0 && lag <= toleranceMs ? due.toJSDate() : createdAt;
 }
+
+/** How a cron's queues are named after the ids of what they run (batch schedules, export targets). */
+export interface QueueNaming {
+  name(id: number): string;
+  idOf(queueName: string): number | undefined;
+}
+
+/** Queues named `<prefix><id>`; the batch schedules' naming is `queueNaming(BATCH_QUEUE_PREFIX)`. */
+export function queueNaming(prefix: string): QueueNaming {
+  return {
+    name: (id) => {
+      if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`not an id: ${id}`);
+      return `${prefix}${id}`;
+    },
+    idOf: (queueName) => {
+      if (!queueName.startsWith(prefix)) return undefined;
+      const rest = queueName.slice(prefix.length);
+      return /^[1-9]\d*$/.test(rest) ? Number(rest) : undefined;
+    },
+  };
+}

@@ -3,7 +3,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { Mutex } from '../shared/mutex.ts';
 import { BOSS_SCHEMA } from './boss.ts';
-import { batchQueueName, cronFor, dueAt, scheduleIdOfQueue } from './batch-cron.rules.ts';
+import { batchQueueName, cronFor, dueAt, scheduleIdOfQueue, type QueueNaming } from './batch-cron.rules.ts';
 
 /** What the batch cron needs to know of a batch schedule. */
 export interface BatchCronSchedule {
@@ -43,6 +43,10 @@ export interface BatchCronDeps {
   pollingIntervalSeconds?: number;
   /** A run still going after this long is failed by pg-boss's maintenance; at most 23 h. */
   runTimeoutSeconds?: number;
+  /** Queue names per id (default: the batch schedules'); another cron (export targets) uses its own. */
+  naming?: QueueNaming;
+  /** What the ids are, for log lines (default 'batch schedule'). */
+  what?: string;
 }
 
 /**
@@ -61,6 +65,9 @@ const RETENTION_MINUTES = 24 * 60;
 
 export function createBatchCron(deps: BatchCronDeps): BatchCron {
   const { boss, logger } = deps;
+  const naming: QueueNaming = deps.naming ?? { name: batchQueueName, idOf: scheduleIdOfQueue };
+  const what = deps.what ?? 'batch schedule';
+  const isOurQueue = (name: string) => naming.idOf(name) !== undefined;
   const pollingIntervalSeconds = deps.pollingIntervalSeconds ?? 30;
   const queueOptions = {
     policy: QUEUE_POLICY,
@@ -84,14 +91,14 @@ export function createBatchCron(deps: BatchCronDeps): BatchCron {
       try {
         await deps.onRun(scheduleId, due);
       } catch (err) {
-        logger.error({ err, scheduleId, jobId: job.id }, 'batch run failed');
+        logger.error({ err, id: scheduleId, jobId: job.id }, `${what} run failed`);
         throw err;
       }
     }
   }
 
   async function remove(name: string, queues: Set<string>, crons: Set<string>): Promise<void> {
-    const id = scheduleIdOfQueue(name);
+    const id = naming.idOf(name);
     // Cron first, so nothing new lands in the queue while it goes.
     if (crons.has(name)) await boss.unschedule(name);
     if (workers.has(name)) {
@@ -106,7 +113,7 @@ export function createBatchCron(deps: BatchCronDeps): BatchCron {
       await boss.deleteQueue(name);
     }
     if (id !== undefined) current.delete(id);
-    logger.info({ scheduleId: id, queue: name }, 'batch schedule unscheduled');
+    logger.info({ id, queue: name }, `${what} unscheduled`);
   }
 
   async function upsert(
@@ -115,14 +122,14 @@ export function createBatchCron(deps: BatchCronDeps): BatchCron {
     queues: Map<string, PgBoss.QueueResult>,
     crons: Map<string, PgBoss.Schedule>,
   ): Promise<void> {
-    const name = batchQueueName(s.id);
+    const name = naming.name(s.id);
     const queue = queues.get(name);
     if (!queue) await boss.createQueue(name, { name, ...queueOptions });
     else if (!sameQueueOptions(queue, queueOptions)) await boss.updateQueue(name, { name, ...queueOptions });
     const entry = crons.get(name);
     if (!entry || entry.cron !== cron || timezoneOf(entry) !== s.timeZone) {
       await boss.schedule(name, cron, { scheduleId: s.id }, { tz: s.timeZone });
-      logger.info({ scheduleId: s.id, cron, timeZone: s.timeZone }, 'batch schedule scheduled');
+      logger.info({ id: s.id, cron, timeZone: s.timeZone }, `${what} scheduled`);
     }
     current.set(s.id, s);
     if (!workers.has(name)) {
@@ -139,14 +146,14 @@ export function createBatchCron(deps: BatchCronDeps): BatchCron {
       if (!s.active) continue;
       try {
         if (!IANAZone.isValidZone(s.timeZone)) throw new Error(`unknown time zone ${JSON.stringify(s.timeZone)}`);
-        wanted.set(batchQueueName(s.id), { schedule: s, cron: cronFor(s.runTime, s.runDays) });
+        wanted.set(naming.name(s.id), { schedule: s, cron: cronFor(s.runTime, s.runDays) });
       } catch (err) {
-        logger.error({ err, scheduleId: s.id }, 'batch schedule not scheduled');
+        logger.error({ err, id: s.id }, `${what} not scheduled`);
       }
     }
     const [queueRows, cronRows] = await Promise.all([boss.getQueues(), boss.getSchedules()]);
-    const queues = new Map(queueRows.filter((q) => isBatchQueue(q.name)).map((q) => [q.name, q]));
-    const crons = new Map(cronRows.filter((c) => isBatchQueue(c.name)).map((c) => [c.name, c]));
+    const queues = new Map(queueRows.filter((q) => isOurQueue(q.name)).map((q) => [q.name, q]));
+    const crons = new Map(cronRows.filter((c) => isOurQueue(c.name)).map((c) => [c.name, c]));
 
     const known = new Set([...queues.keys(), ...crons.keys(), ...workers]);
     for (const name of known) {
@@ -163,7 +170,7 @@ export function createBatchCron(deps: BatchCronDeps): BatchCron {
     try {
       await fn();
     } catch (err) {
-      logger.error({ err, scheduleId: scheduleIdOfQueue(name), queue: name }, 'batch schedule sync failed');
+      logger.error({ err, id: naming.idOf(name), queue: name }, `${what} sync failed`);
     }
   }
 
@@ -180,10 +187,6 @@ export function createBatchCron(deps: BatchCronDeps): BatchCron {
         workers.clear();
       }),
   };
-}
-
-function isBatchQueue(name: string): boolean {
-  return scheduleIdOfQueue(name) !== undefined;
 }
 
 // pg-boss returns the schedule row as stored, zone included, though its types leave the zone out.

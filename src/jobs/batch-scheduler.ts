@@ -1,3 +1,4 @@
+import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { BatchRunService } from '../campaigns/batch-run.service.ts';
 import type { Db } from '../db/connect.ts';
@@ -7,6 +8,8 @@ import { createBatchCron, type BatchCron } from './batch-cron.ts';
 import { openBoss, stopBoss } from './boss.ts';
 
 export interface BatchScheduler {
+  /** The process's pg-boss, for other crons (exports) to share. */
+  readonly boss: PgBoss;
   /** Re-reads the schedules now (after one was created or changed in this process). */
   poke(): void;
   /** Starts one-off campaigns whose time has come; returns how many ran. */
@@ -89,6 +92,7 @@ export async function startBatchScheduler(deps: {
   const timer = setInterval(resync, RESYNC_MS);
 
   return {
+    boss,
     poke: resync,
 
     async runDueCampaigns() {

@@ -5,6 +5,7 @@ import type { Dispatcher } from '../delivery/dispatcher.ts';
 import { RECEIPT_DAYS } from '../delivery/webhooks/signatures.ts';
 import type { PrintFileCloser } from '../channels/print/print-file.closer.ts';
 import type { Clock } from '../shared/clock.ts';
+import type { ExportRunsService } from '../exports/export-runs.service.ts';
 import type { LifecycleRunService } from '../lifecycle/lifecycle-run.service.ts';
 import type { BatchScheduler } from './batch-scheduler.ts';
 
@@ -31,8 +32,9 @@ export function startWorker(deps: {
   printFiles?: Pick<PrintFileCloser, 'closeDue'>;
   batches?: BatchScheduler;
   lifecycle?: Pick<LifecycleRunService, 'runDue'>;
+  exports?: Pick<ExportRunsService, 'retryDue'>;
 }): Worker {
-  const { printFiles, batches, lifecycle } = deps;
+  const { printFiles, batches, lifecycle, exports } = deps;
   const tasks: Task[] = [
     {
       name: 'purge-expired-sessions',
@@ -94,6 +96,19 @@ export function startWorker(deps: {
               return ran.length > 0
                 ? `360° Customer Contact ran for ${ran.length} stores: ${ran.map((r) => `store ${r.storeId} ${r.enqueued} sent, ${r.skipped} skipped`).join('; ')}`
                 : undefined;
+            },
+          },
+        ]
+      : []),
+    ...(exports
+      ? [
+          {
+            // A failed upload is tried again with the same file after 5, 15 and 45 minutes.
+            name: 'retry-export-uploads',
+            everyMs: 60_000,
+            run: async () => {
+              const n = await exports.retryDue();
+              return n > 0 ? `${n} export uploads retried` : undefined;
             },
           },
         ]

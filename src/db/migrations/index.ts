@@ -14,6 +14,9 @@ import * as campaignOptions from './2026-11-23T2300_campaign_options.ts';
 import * as voiceSetup from './2026-11-23T2400_voice_setup.ts';
 import * as voiceJobs from './2026-11-23T2500_voice_jobs.ts';
 import * as lifecycle from './2026-11-23T2600_lifecycle.ts';
+import * as exportsMigration from './2026-11-23T2700_exports.ts';
+import * as callLists from './2026-11-23T2800_call_lists.ts';
+import * as textInbox from './2026-11-23T2900_text_inbox.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -35,4 +38,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2400_voice_setup': voiceSetup,
   '2026-11-23T2500_voice_jobs': voiceJobs,
   '2026-11-23T2600_lifecycle': lifecycle,
+  '2026-11-23T2700_exports': exportsMigration,
+  '2026-11-23T2800_call_lists': callLists,
+  '2026-11-23T2900_text_inbox': textInbox,
 };
