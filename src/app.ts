@@ -55,6 +55,7 @@ import { lifecycleRoutes } from './lifecycle/lifecycle.routes.ts';
 import { callListRoutes } from './calls/call-list.routes.ts';
 import { inboxRoutes } from './inbox/inbox.routes.ts';
 import { createInboxService } from './inbox/inbox.service.ts';
+import { createCampaignReplyNotifier } from './inbox/campaign-replies.ts';
 import { createCallListService } from './calls/call-list.service.ts';
 import { createCallResultsService } from './calls/call-results.service.ts';
 import { createExportRunsService, type ExportRunsService } from './exports/export-runs.service.ts';
@@ -286,12 +287,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     masterKey: deps.masterKey,
     results: createVoiceResults({ db, clock, ...(deps.voiceSignal ? { signal: deps.voiceSignal } : {}) }),
   });
+  const notifyCampaignReply = createCampaignReplyNotifier({
+    db,
+    clock,
+    publicUrl: deps.config.publicUrl,
+    ...(deps.onEnqueued ? { onEnqueued: deps.onEnqueued } : {}),
+  });
   twilioWebhookRoutes(server, {
     db,
     clock,
     channels,
     feedback,
-    inbound: createInboundService({ db, clock }),
+    inbound: createInboundService({
+      db,
+      clock,
+      onMessage: async (m) => {
+        await notifyCampaignReply(m);
+      },
+    }),
     publicUrl: deps.config.publicUrl,
   });
   const closer = buildPrintFileCloser({ db, clock, dataDir: deps.config.dataDir });

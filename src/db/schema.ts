@@ -303,7 +303,7 @@ export type OutboxStatus =
   | 'complained'
   | 'skipped'
   | 'cancelled';
-export type SourceKind = 'manual' | 'batch' | 'campaign' | 'automation' | 'voice_drop' | 'test';
+export type SourceKind = 'manual' | 'batch' | 'campaign' | 'automation' | 'voice_drop' | 'test' | 'notice';
 
 export interface OutboxMessagesTable {
   id: Id;

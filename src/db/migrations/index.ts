@@ -17,6 +17,7 @@ import * as lifecycle from './2026-11-23T2600_lifecycle.ts';
 import * as exportsMigration from './2026-11-23T2700_exports.ts';
 import * as callLists from './2026-11-23T2800_call_lists.ts';
 import * as textInbox from './2026-11-23T2900_text_inbox.ts';
+import * as staffNotices from './2026-11-23T3000_staff_notices.ts';
 
 /**
  * Every migration, in order. Forward-only: a released migration is never edited; a change is
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T2700_exports': exportsMigration,
   '2026-11-23T2800_call_lists': callLists,
   '2026-11-23T2900_text_inbox': textInbox,
+  '2026-11-23T3000_staff_notices': staffNotices,
 };

@@ -27,7 +27,12 @@ export interface InboundResult {
  * file of the stores that share the texting number; START is recorded; HELP is answered with the
  * store's help text; anything else is kept for agents. Every one is stored, so history shows it.
  */
-export function createInboundService(deps: { db: Kysely<Database>; clock: Clock }) {
+export function createInboundService(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** After an ordinary reply from a known customer is stored (the inbox notifies a campaign's list). */
+  onMessage?: (m: { id: number; storeId: number; customerId: number; body: string }) => Promise<void>;
+}) {
   const { db, clock } = deps;
 
   /** Stores in the same organisation that text from this number (a shared short code or long code). */
@@ -57,7 +62,7 @@ export function createInboundService(deps: { db: Kysely<Database>; clock: Clock 
         .execute();
       const own = matches.filter((c) => c.store_id === t.storeId);
       const customerId = own.length === 1 ? (own[0]?.id ?? null) : null;
-      await db
+      const stored = await db
         .insertInto('inbound_messages')
         .values({
           store_id: t.storeId,
@@ -71,7 +76,8 @@ export function createInboundService(deps: { db: Kysely<Database>; clock: Clock 
           provider_message_id: t.providerMessageId,
           received_at: at,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
       switch (keyword) {
         case 'stop':
           return {
@@ -101,6 +107,8 @@ export function createInboundService(deps: { db: Kysely<Database>; clock: Clock 
           return { keyword, reply, customersChanged: 0 };
         }
         case 'message':
+          if (customerId !== null)
+            await deps.onMessage?.({ id: stored.id, storeId: t.storeId, customerId, body: t.body });
           return { keyword, reply: null, customersChanged: 0 };
       }
     },
