@@ -87,6 +87,16 @@ describe('partner export targets', () => {
       /Enter the server address.*Enter the user name.*Enter the password/,
     );
     expect((await manager.send('PUT', url('carfax'), { settings: { port: 70000 } })).statusCode).toBe(400);
+    // Each missing field named once; a cleared port falls back to the protocol's.
+    const once = await manager.send('PUT', url('carfax'), {
+      enabled: true,
+      confirm: true,
+      settings: { host: 'ftp.carfax.test' },
+    });
+    expect(once.json<{ error: { message: string } }>().error.message.match(/user name/g)).toHaveLength(1);
+    await manager.send('PUT', url('carfax'), { settings: { protocol: 'sftp', port: 2222 } });
+    const cleared = await manager.send('PUT', url('carfax'), { settings: { port: null } });
+    expect(cleared.json<{ settings: { port?: number | null } }>().settings.port ?? null).toBeNull();
   });
 
   it('only an administrator may allow a private or loopback host; then a run uploads and is listed', async () => {

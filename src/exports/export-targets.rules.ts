@@ -19,7 +19,8 @@ export const targetSettingsSchema = z
     shopId: z.string().trim().max(40).default(''),
     protocol: z.enum(['ftp', 'ftps', 'sftp']).default('ftp'),
     host: z.string().trim().max(253).default(''),
-    port: z.number().int().min(1).max(65_535).optional(),
+    /** Null or absent: the protocol's port (21, or 22 for SFTP). */
+    port: z.number().int().min(1).max(65_535).nullable().optional(),
     user: z.string().trim().max(200).default(''),
     /** Blank: the folder the login starts in. */
     directory: z.string().trim().max(500).default(''),

@@ -10,7 +10,7 @@ const settingsOut = z.object({
   shopId: z.string(),
   protocol: z.enum(['ftp', 'ftps', 'sftp']),
   host: z.string(),
-  port: z.number().optional(),
+  port: z.number().nullable().optional(),
   user: z.string(),
   directory: z.string(),
   passive: z.boolean(),

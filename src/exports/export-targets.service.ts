@@ -8,6 +8,7 @@ import {
   CONSENT_TEXT,
   EXPORT_KINDS,
   EXPORT_LABELS,
+  portOf,
   targetProblems,
   targetSettingsSchema,
   type TargetSettings,
@@ -143,11 +144,10 @@ export function createExportTargetsService(deps: {
       const enabled = change.enabled ?? current?.enabled ?? false;
       const switchingOn = enabled && !(current?.enabled ?? false);
       if (enabled) {
-        const problems = [
-          ...targetProblems(kind, settings, password !== ''),
-          ...(settings.host ? checkUploadConfig({ ...settings, port: settings.port ?? 21, password }) : []),
-        ];
-        const unique = [...new Set(problems)];
+        // The partner's own wording first; the uploader's checks (port, folder) once those pass.
+        const missing = targetProblems(kind, settings, password !== '');
+        const unique =
+          missing.length > 0 ? missing : checkUploadConfig({ ...settings, port: portOf(settings), password });
         if (unique.length > 0)
           throw new DomainError('export_invalid', `${EXPORT_LABELS[kind]} cannot be switched on: ${unique.join(' ')}`, {
             problems: unique.map((message) => ({ field: 'settings', message })),

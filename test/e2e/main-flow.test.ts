@@ -275,7 +275,12 @@ describe.skipIf(skipReason !== undefined)('web app in Chromium', () => {
     // A session that ends on the server (expired, revoked) sends the next API call's user to the
     // login page, and back to the same customer afterwards.
     await db.kysely.deleteFrom('sessions').execute();
-    await page.getByRole('button', { name: 'Verified' }).click();
+    // The click makes the next API call; a background refetch may get there first on a slow
+    // machine and move to the login page while the button is being clicked, which is the same outcome.
+    await page
+      .getByRole('button', { name: 'Verified' })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
     await page.waitForURL(/\/login$/);
     await logIn(page, 'alex@example.test');
     await page.waitForURL(new RegExp(`/customers/${world.albert.id}$`));

@@ -98,3 +98,20 @@ export const lifecycleStatisticsKey = (storeId: number, range: { from: string; t
   [...LIFECYCLE_KEY, 'statistics', storeId, range.from, range.to] as const;
 export const lifecycleMessagesKey = (storeId: number, day: string, step: string) =>
   [...LIFECYCLE_KEY, 'messages', storeId, day, step] as const;
+
+/** Partner exports (CustomerLink, MechanicNET, CARFAX): a store's targets and its recent runs. */
+export const EXPORTS_KEY = ['exports'] as const;
+export const exportTargetsKey = (storeId: number) => [...EXPORTS_KEY, 'targets', storeId] as const;
+export const exportRunsKey = (storeId: number) => [...EXPORTS_KEY, 'runs', storeId] as const;
+
+/** The agents' day: Call Select lists, a customer's logged calls, productivity per day range. */
+export const CALLS_KEY = ['calls'] as const;
+export const callListsKey = (storeId: number) => [...CALLS_KEY, 'lists', storeId] as const;
+export const callResultsKey = (customerId: number) => ['customers', 'call-results', customerId] as const;
+export const productivityKey = (storeId: number, range: { from: string; to: string }) =>
+  [...CALLS_KEY, 'productivity', storeId, range.from, range.to] as const;
+
+/** Two-way texts: a store's threads (all or mine) and one customer's thread. */
+export const INBOX_KEY = ['inbox'] as const;
+export const inboxKey = (storeId: number, mine: boolean) => [...INBOX_KEY, 'threads', storeId, mine] as const;
+export const textThreadKey = (customerId: number) => [...INBOX_KEY, 'thread', customerId] as const;

@@ -1,6 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
+import { InboxNavLink } from '../components/inbox/InboxNavLink.tsx';
 import { StoreSwitcher } from '../components/StoreSwitcher.tsx';
 import { canManageStore } from '../lib/roles.ts';
 import { useLogoutMutation } from '../session/session.queries.ts';
@@ -49,6 +50,15 @@ export function AppLayout() {
           active={pathname === '/customers' || pathname.startsWith('/customers/')}
           onClick={close}
         />
+        <NavLink component={Link} to="/calls" label="Call Select" active={pathname === '/calls'} onClick={close} />
+        <InboxNavLink onClick={close} />
+        <NavLink
+          component={Link}
+          to="/productivity"
+          label="Productivity"
+          active={pathname === '/productivity'}
+          onClick={close}
+        />
         <NavLink
           component={Link}
           to="/templates"
@@ -92,6 +102,15 @@ export function AppLayout() {
           active={pathname === '/print-files'}
           onClick={close}
         />
+        {canManageStore(user.role) && (
+          <NavLink
+            component={Link}
+            to="/exports"
+            label="Partner exports"
+            active={pathname === '/exports'}
+            onClick={close}
+          />
+        )}
         {canManageStore(user.role) && (
           <NavLink
             component={Link}

@@ -1,15 +1,19 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './AppLayout.tsx';
 import { BatchStatusPage } from './BatchStatusPage.tsx';
+import { CallSelectPage } from './CallSelectPage.tsx';
 import { BatchScheduleEditorPage } from './BatchScheduleEditorPage.tsx';
 import { BatchSchedulesPage } from './BatchSchedulesPage.tsx';
 import { CustomerProfilePage } from './CustomerProfilePage.tsx';
 import { CustomerSearchPage } from './CustomerSearchPage.tsx';
+import { ExportsPage } from './ExportsPage.tsx';
+import { InboxPage } from './InboxPage.tsx';
 import { LifecyclePage } from './LifecyclePage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { OutboxPage } from './OutboxPage.tsx';
 import { PrintFilesPage } from './PrintFilesPage.tsx';
+import { ProductivityPage } from './ProductivityPage.tsx';
 import { QueriesPage } from './QueriesPage.tsx';
 import { QueryEditorPage } from './QueryEditorPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
@@ -43,6 +47,10 @@ export function AppRoutes() {
           <Route path="batches/:scheduleId/status" element={<BatchStatusPage />} />
           <Route path="voice" element={<VoiceSetupPage />} />
           <Route path="lifecycle" element={<LifecyclePage />} />
+          <Route path="calls" element={<CallSelectPage />} />
+          <Route path="inbox" element={<InboxPage />} />
+          <Route path="productivity" element={<ProductivityPage />} />
+          <Route path="exports" element={<ExportsPage />} />
           <Route path="settings/store" element={<StoreSettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Breadcrumbs, Center, Grid, Group, Loader, Stack, 
 import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useBatchSchedule } from '../api/batches.queries.ts';
+import { batchCsvUrl } from '../api/exports.ts';
 import type { BatchChannel } from '../api/batches.types.ts';
 import { BatchPreviewPanel } from '../components/batches/BatchPreviewPanel.tsx';
 import { BatchRunsPanel } from '../components/batches/BatchRunsPanel.tsx';
@@ -120,7 +121,11 @@ export function BatchScheduleEditorPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            <BatchPreviewPanel scheduleId={s.id} timeZone={timeZone} />
+            <BatchPreviewPanel
+              scheduleId={s.id}
+              timeZone={timeZone}
+              csvUrl={canManage ? batchCsvUrl(s.id, s.nextRunAt) : null}
+            />
             <BatchRunsPanel schedule={s} canRun={canManage} />
           </Stack>
         </Grid.Col>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Center, Group, Loader, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useState, type MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { savedQueryCsvUrl } from '../api/exports.ts';
 import { useSavedQueries, useUpdateSavedQuery } from '../api/segments.queries.ts';
 import type { QuerySummary } from '../api/segments.types.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
@@ -74,7 +75,7 @@ export function QueriesPage() {
               <Table.Th>Name</Table.Th>
               <Table.Th>Description</Table.Th>
               <Table.Th>Updated</Table.Th>
-              {canManage && <Table.Th w={110} />}
+              {canManage && <Table.Th w={290} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -96,7 +97,16 @@ export function QueriesPage() {
                   </Text>
                 </Table.Td>
                 {canManage && (
-                  <Table.Td ta="right" onClick={stop}>
+                  <Table.Td ta="right" onClick={stop} style={{ whiteSpace: 'nowrap' }}>
+                    <Anchor
+                      href={savedQueryCsvUrl(q.id)}
+                      download
+                      size="sm"
+                      mr="sm"
+                      title={`The customers of “${q.name}”, one line each, for a mail merge`}
+                    >
+                      Export for mail merge (CSV)
+                    </Anchor>
                     {archived ? (
                       <Button
                         variant="subtle"

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { savedQueryCsvUrl } from '../api/exports.ts';
 import { useSavedQuery, useSegmentFields } from '../api/segments.queries.ts';
 import { QueryEditor } from '../components/segments/QueryEditor.tsx';
 import { CAMPAIGN_CHANNELS, CHANNEL_INFO } from '../lib/campaign-form.ts';
@@ -120,6 +121,18 @@ export function QueryEditorPage() {
           <Text size="sm" c="dimmed">
             {storeById(q.storeId)?.name}
           </Text>
+          {!readOnly && (
+            <Button
+              component="a"
+              href={savedQueryCsvUrl(q.id)}
+              download
+              variant="default"
+              size="sm"
+              title="The saved query’s customers, one line each, for a mail merge"
+            >
+              Export for mail merge (CSV)
+            </Button>
+          )}
           {!readOnly && <QueryTools queryId={q.id} archived={q.archived} />}
         </Group>
       </Group>

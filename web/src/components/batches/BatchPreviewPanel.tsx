@@ -18,8 +18,19 @@ function Figure({ label, value, testId }: { label: string; value: number; testId
   );
 }
 
-/** "Preview next run": a dry run of the saved batch at its next run; sends nothing. */
-export function BatchPreviewPanel({ scheduleId, timeZone }: { scheduleId: number; timeZone: string }) {
+/**
+ * "Preview next run": a dry run of the saved batch at its next run; sends nothing. Managers also
+ * get the next run's list as a mail-merge CSV (`csvUrl`).
+ */
+export function BatchPreviewPanel({
+  scheduleId,
+  timeZone,
+  csvUrl = null,
+}: {
+  scheduleId: number;
+  timeZone: string;
+  csvUrl?: string | null;
+}) {
   const preview = usePreviewBatchSchedule(scheduleId);
   const report = preview.data;
   const rows = report ? exclusionRows(report.excluded) : [];
@@ -39,6 +50,11 @@ export function BatchPreviewPanel({ scheduleId, timeZone }: { scheduleId: number
           <Text size="sm" c="dimmed">
             Who the saved batch would take at its next run, and who is held back and why. Nothing is sent.
           </Text>
+        )}
+        {csvUrl && (
+          <Anchor href={csvUrl} download size="sm" w="fit-content">
+            Export next run’s list for mail merge (CSV)
+          </Anchor>
         )}
         {preview.isError && (
           <Alert color="red" title="Cannot preview" role="alert" p="xs">

@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Group, Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useHistory } from '../../api/delivery.queries.ts';
 import type { MessageFilters as Filters } from '../../api/delivery.types.ts';
@@ -7,8 +7,12 @@ import { MessageDrawer } from './MessageDrawer.tsx';
 import { MessageFilters } from './MessageFilters.tsx';
 import { MessageList } from './MessageList.tsx';
 import { RepliesList } from './RepliesList.tsx';
+import { CallResultsList } from '../calls/CallResultsList.tsx';
 
-/** The profile's "Contact history": every message to this customer, newest first, with filters. */
+/**
+ * The profile's "Contact history": what the customer sent us, the calls agents logged (under
+ * their names), and every message to this customer, newest first, with filters.
+ */
 export function ContactHistory({
   customerId,
   timeZone,
@@ -24,6 +28,12 @@ export function ContactHistory({
   return (
     <section aria-label="Contact history">
       <RepliesList customerId={customerId} timeZone={timeZone} />
+      <Paper withBorder p="sm" mb="md" component="section" aria-label="Calls logged">
+        <Title order={3} size="h6" mb="xs">
+          Calls logged
+        </Title>
+        <CallResultsList customerId={customerId} timeZone={timeZone} />
+      </Paper>
       <Group justify="space-between" align="center" mb="xs" wrap="wrap">
         <MessageFilters value={filters} onChange={setFilters} />
         <Text size="xs" c="dimmed">

@@ -1,5 +1,6 @@
-import { Alert, Anchor, Badge, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { lifecycleCsvUrl } from '../../api/exports.ts';
 import { useLifecycleMessages } from '../../api/lifecycle.queries.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDate, formatShortDateTimeInZone } from '../../lib/format.ts';
@@ -7,16 +8,41 @@ import { channelLabel, STEP_LABELS } from '../../lib/lifecycle.ts';
 import { isMessageStatus, reasonLabel, STATUS_COLOR, STATUS_LABEL } from '../../lib/message-status.ts';
 import type { ChosenCell } from './StatisticsGrid.tsx';
 
-/** The messages of one day and step: who, by which channel, what became of it and why. */
-export function DayMessages({ storeId, cell, timeZone }: { storeId: number; cell: ChosenCell; timeZone: string }) {
+/**
+ * The messages of one day and step: who, by which channel, what became of it and why; managers
+ * can export that day's list of the step for a mail merge.
+ */
+export function DayMessages({
+  storeId,
+  cell,
+  timeZone,
+  canExport = false,
+}: {
+  storeId: number;
+  cell: ChosenCell;
+  timeZone: string;
+  canExport?: boolean;
+}) {
   const list = useLifecycleMessages(storeId, cell);
   const title = `${STEP_LABELS[cell.step]} on ${formatDate(cell.day)}`;
   return (
     <Paper withBorder p="md" component="section" aria-label={`Messages: ${title}`}>
       <Stack gap="sm">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h5">
+            {title}
+          </Title>
+          {canExport && (
+            <Anchor
+              href={lifecycleCsvUrl(storeId, cell.day, cell.step)}
+              download
+              size="sm"
+              title="Who is due for this step on this day, one line each, for a mail merge"
+            >
+              Export for mail merge (CSV)
+            </Anchor>
+          )}
+        </Group>
         {list.isPending ? (
           <Loader size="sm" aria-label="Loading the messages" />
         ) : list.isError ? (

@@ -145,7 +145,7 @@ export function LifecycleTabs({
         />
       </Tabs.Panel>
       <Tabs.Panel value="statistics">
-        <StatisticsPanel storeId={storeId} timeZone={timeZone} />
+        <StatisticsPanel storeId={storeId} timeZone={timeZone} canExport={canManage} />
       </Tabs.Panel>
     </Tabs>
   );

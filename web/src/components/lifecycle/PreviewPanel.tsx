@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { lifecycleCsvUrl } from '../../api/exports.ts';
 import { usePreviewLifecycle, useRunLifecycle } from '../../api/lifecycle.queries.ts';
 import { LIFECYCLE_STEPS, type LifecycleRunReport } from '../../api/lifecycle.types.ts';
 import { errorMessage } from '../../lib/errors.ts';
@@ -98,7 +99,7 @@ export function PreviewPanel({
           )}
         </Stack>
       </Paper>
-      {report && <PreviewReport report={report} timeZone={timeZone} />}
+      {report && <PreviewReport report={report} timeZone={timeZone} csvStoreId={canManage ? storeId : null} />}
       <ConfirmDialog
         opened={confirming}
         title="Run 360° Customer Contact now?"
@@ -113,7 +114,16 @@ export function PreviewPanel({
   );
 }
 
-function PreviewReport({ report, timeZone }: { report: LifecycleRunReport; timeZone: string }) {
+/** The preview's counts and decisions; managers get each step's list (and the whole day's) as a mail-merge CSV. */
+function PreviewReport({
+  report,
+  timeZone,
+  csvStoreId,
+}: {
+  report: LifecycleRunReport;
+  timeZone: string;
+  csvStoreId: number | null;
+}) {
   const steps = LIFECYCLE_STEPS.filter((s) => report.byStep[s]);
   const total = report.decisionsTotal ?? report.decisions.length;
   return (
@@ -126,6 +136,11 @@ function PreviewReport({ report, timeZone }: { report: LifecycleRunReport; timeZ
           {report.due - report.skipped - report.alreadySent} to send, {report.skipped} skipped, {report.alreadySent}{' '}
           already sent
         </Text>
+        {csvStoreId !== null && steps.length > 0 && (
+          <Anchor href={lifecycleCsvUrl(csvStoreId, report.runDate)} download size="sm" w="fit-content">
+            Export today’s list for mail merge (CSV)
+          </Anchor>
+        )}
         {steps.length === 0 ? (
           <Text size="sm" role="status">
             Nobody is due today.
@@ -141,6 +156,7 @@ function PreviewReport({ report, timeZone }: { report: LifecycleRunReport; timeZ
                 <Table.Th ta="right">Skipped</Table.Th>
                 <Table.Th ta="right">Already sent</Table.Th>
                 <Table.Th>Skipped because</Table.Th>
+                {csvStoreId !== null && <Table.Th>Mail merge</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -161,6 +177,18 @@ function PreviewReport({ report, timeZone }: { report: LifecycleRunReport; timeZ
                         .map(([code, n]) => `${lifecycleReasonLabel(code)} (${n})`)
                         .join(', ')}
                     </Table.Td>
+                    {csvStoreId !== null && (
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Anchor
+                          href={lifecycleCsvUrl(csvStoreId, report.runDate, s)}
+                          download
+                          size="sm"
+                          aria-label={`Export ${STEP_LABELS[s]} for mail merge (CSV)`}
+                        >
+                          CSV
+                        </Anchor>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 );
               })}

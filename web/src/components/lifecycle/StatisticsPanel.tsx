@@ -11,7 +11,16 @@ import { StatisticsGrid, type ChosenCell } from './StatisticsGrid.tsx';
  * Show Statistics: the 360° messages of a range of store-local days per step, with e-mail and
  * postcard counts and their delivery results; a cell lists that day's messages; the recent runs.
  */
-export function StatisticsPanel({ storeId, timeZone }: { storeId: number; timeZone: string }) {
+export function StatisticsPanel({
+  storeId,
+  timeZone,
+  canExport = false,
+}: {
+  storeId: number;
+  timeZone: string;
+  /** Managers: the chosen day and step's list as a mail-merge CSV. */
+  canExport?: boolean;
+}) {
   const initial = useMemo(() => defaultStatisticsRange(new Date(), timeZone), [timeZone]);
   const [draft, setDraft] = useState(initial);
   const [range, setRange] = useState(initial);
@@ -76,7 +85,7 @@ export function StatisticsPanel({ storeId, timeZone }: { storeId: number; timeZo
           )}
         </Stack>
       </Paper>
-      {chosen && <DayMessages storeId={storeId} cell={chosen} timeZone={timeZone} />}
+      {chosen && <DayMessages storeId={storeId} cell={chosen} timeZone={timeZone} canExport={canExport} />}
       <Paper withBorder p="md" component="section" aria-label="Recent runs">
         <Stack gap="sm">
           <Title order={2} size="h4">
