@@ -32,6 +32,14 @@ describe('phone reachability', () => {
     expect(derivePhoneReachability(events, S, day(14))).toEqual({ status: 'ok' });
   });
 
+  it('makes a number an agent confirmed as wrong invalid until someone verifies it', () => {
+    const wrong = ev(0, { outcome: 'wrong_number', source: 'call' });
+    expect(derivePhoneReachability([wrong], S, day(900))).toEqual({ status: 'invalid' });
+    expect(derivePhoneReachability([wrong, ev(5, { outcome: 'verified', source: 'user' })], S, day(6))).toEqual({
+      status: 'ok',
+    });
+  });
+
   it('blocks it forever the third time', () => {
     expect(derivePhoneReachability([ev(0, {}), ev(20, {})], S, day(40)).status).toBe('ok');
     expect(derivePhoneReachability([ev(0, {}), ev(20, {}), ev(40, {})], S, day(400))).toEqual({ status: 'blocked' });
