@@ -24,11 +24,37 @@ export async function openTestDb(): Promise<Db> {
         await db.close();
         const dropper = new pg.Client({ connectionString: url });
         await dropper.connect();
-        await dropper.query(`drop database if exists ${name} with (force)`);
-        await dropper.end();
+        try {
+          await dropWithRetry(dropper, name);
+        } finally {
+          await dropper.end();
+        }
       },
     };
   }
   const dump = inject('templateDump');
   return openPGlite({ loadDataDir: new Blob([fs.readFileSync(dump)]) });
+}
+
+/**
+ * Drops a test database. PostgreSQL 15 refuses WITH (FORCE) while an autovacuum worker (a
+ * superuser process our test role may not terminate) is busy in it; that worker is done within
+ * moments, so the drop is tried again. If it still cannot go, the database is left for the
+ * throwaway test server to take with it: a leftover database is no test failure.
+ */
+async function dropWithRetry(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (err) {
+      const permission = err instanceof Error && /pg_signal_backend|role whose process/.test(err.message);
+      if (!permission) throw err;
+      if (attempt >= 10) {
+        console.warn(`test database ${name} left behind: ${err.message}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
